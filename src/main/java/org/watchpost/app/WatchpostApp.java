@@ -1,0 +1,92 @@
+package org.watchpost.app;
+
+import java.util.List;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.watchpost.store.Migrator;
+import org.watchpost.store.StoreException;
+import org.watchpost.ui.MainView;
+import org.watchpost.ui.SettingsView;
+import org.watchpost.ui.WindowState;
+import org.watchpost.ui.common.FxTaskExecutor;
+import org.watchpost.ui.scans.ScanActions;
+import org.watchpost.ui.scans.ScansView;
+import org.watchpost.ui.scans.ScansViewModel;
+
+/** The JavaFX application. Started by {@link Main}, never directly (a fat jar's main must not extend Application). */
+public final class WatchpostApp extends Application {
+    static volatile String dataDirFlag;
+    static final List<String> ICON_SIZES = List.of("16", "24", "32", "48", "64", "128", "256", "512");
+
+    private AppContext context;
+    private FxTaskExecutor executor;
+    private WindowState windowState;
+
+    @Override
+    public void start(Stage stage) {
+        try {
+            context = AppContext.open(dataDirFlag);
+        } catch (StoreException e) {
+            System.err.println("watchpost: " + e.getMessage());
+            Alert alert = new Alert(Alert.AlertType.ERROR);
+            alert.setTitle("Watchpost cannot start");
+            alert.setHeaderText("The database could not be opened");
+            alert.setContentText(e.getMessage());
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        int interrupted = context.scans().markInterrupted();
+        executor = new FxTaskExecutor();
+        Scene scene = new Scene(buildMainView(stage, interrupted).root(), 1200, 760);
+        scene.getStylesheets().add(Objects.requireNonNull(WatchpostApp.class.getResource("/org/watchpost/ui/watchpost.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Watchpost");
+        addIcons(stage);
+        windowState = new WindowState(context.dataDir());
+        windowState.restore(stage, 1200, 760);
+        stage.setOnCloseRequest(e -> windowState.save(stage));
+        stage.show();
+    }
+
+    static void addIcons(Stage stage) {
+        for (String size : ICON_SIZES) {
+            var url = WatchpostApp.class.getResource("/org/watchpost/icons/watchpost-" + size + ".png");
+            if (url != null) stage.getIcons().add(new Image(url.toExternalForm()));
+        }
+    }
+
+    private MainView buildMainView(Stage stage, int interrupted) {
+        MainView main = new MainView("v" + Version.get() + "\n" + context.dataDir());
+        ScansViewModel scansVm = new ScansViewModel(context.scans(), executor, context.clock());
+        ScanActions actions = () -> { };
+        ScansView scansView = new ScansView(scansVm, actions);
+        main.register(MainView.Page.SCANS, scansView::root);
+        main.register(MainView.Page.VULNERABILITIES, () -> MainView.placeholder("Vulnerabilities", "No findings yet",
+                "Findings from every scan appear here, worst first, once scans have run checks."));
+        main.register(MainView.Page.INVESTIGATIONS, () -> MainView.placeholder("Investigations", "No investigations yet",
+                "An investigation groups related scans of one engagement so their findings can be followed over time."));
+        main.register(MainView.Page.MONITORS, () -> MainView.placeholder("Monitors", "No monitors yet",
+                "A monitor re-runs a scan on a schedule and tells you what changed. Create one from the New scan dialog."));
+        main.register(MainView.Page.SETTINGS, () -> new SettingsView(Version.get(), context.dataDir(), context.database().file(),
+                context.database().read(Migrator::currentVersion)).root());
+        main.show(MainView.Page.SCANS);
+        scansVm.refresh();
+        if (interrupted > 0) {
+            scansVm.errorProperty().set(interrupted + (interrupted == 1 ? " scan was" : " scans were")
+                    + " still running when Watchpost last closed; marked INTERRUPTED (the results found so far are kept).");
+        }
+        return main;
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) executor.close();
+        if (context != null) context.close();
+    }
+}

@@ -1,0 +1,210 @@
+package org.watchpost.ui.scans;
+
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.collections.transformation.SortedList;
+import org.watchpost.engine.model.ScanStatus;
+import org.watchpost.store.SeverityCounts;
+import org.watchpost.ui.common.Fxml;
+
+/** The Scans dashboard: every scan, its status and findings at a glance. */
+public final class ScansView {
+    private final ScansViewModel vm;
+    private final ScanActions actions;
+    private final Parent root;
+
+    @FXML private Label countLabel;
+    @FXML private TextField filterField;
+    @FXML private ComboBox<ScanStatus> statusFilter;
+    @FXML private Button refreshButton;
+    @FXML private Button newScanButton;
+    @FXML private Label errorLabel;
+    @FXML private TableView<ScanRowViewModel> table;
+    @FXML private TableColumn<ScanRowViewModel, String> idColumn;
+    @FXML private TableColumn<ScanRowViewModel, String> nameColumn;
+    @FXML private TableColumn<ScanRowViewModel, String> targetsColumn;
+    @FXML private TableColumn<ScanRowViewModel, ScanStatus> statusColumn;
+    @FXML private TableColumn<ScanRowViewModel, Number> findingsColumn;
+    @FXML private TableColumn<ScanRowViewModel, SeverityCounts> severityColumn;
+    @FXML private TableColumn<ScanRowViewModel, String> startedColumn;
+    @FXML private TableColumn<ScanRowViewModel, String> durationColumn;
+    @FXML private TableColumn<ScanRowViewModel, String> ageColumn;
+    @FXML private TableColumn<ScanRowViewModel, String> badgesColumn;
+    @FXML private VBox emptyState;
+
+    public ScansView(ScansViewModel vm, ScanActions actions) {
+        this.vm = vm;
+        this.actions = actions;
+        this.root = Fxml.load(ScansView.class, "ScansView.fxml", this);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public TableView<ScanRowViewModel> table() {
+        return table;
+    }
+
+    @FXML
+    private void initialize() {
+        idColumn.setCellValueFactory(c -> c.getValue().scanIdProperty());
+        idColumn.setComparator((a, b) -> Long.compare(Long.parseLong(a.substring(5)), Long.parseLong(b.substring(5))));
+        nameColumn.setCellValueFactory(c -> c.getValue().nameProperty());
+        targetsColumn.setCellValueFactory(c -> c.getValue().targetsProperty());
+        statusColumn.setCellValueFactory(c -> c.getValue().statusProperty());
+        statusColumn.setCellFactory(col -> new StatusCell());
+        findingsColumn.setCellValueFactory(c -> c.getValue().findingsProperty());
+        findingsColumn.getStyleClass().add("numeric");
+        severityColumn.setCellValueFactory(c -> c.getValue().severitiesProperty());
+        severityColumn.setCellFactory(col -> new SeverityCell());
+        startedColumn.setCellValueFactory(c -> c.getValue().startedProperty());
+        durationColumn.setCellValueFactory(c -> c.getValue().durationProperty());
+        ageColumn.setCellValueFactory(c -> c.getValue().ageProperty());
+        ageColumn.setComparator((a, b) -> 0);
+        badgesColumn.setCellValueFactory(c -> c.getValue().badgesProperty());
+        badgesColumn.setCellFactory(col -> new BadgeCell());
+
+        SortedList<ScanRowViewModel> sorted = new SortedList<>(vm.visibleRows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No scan matches the filter."));
+        table.setRowFactory(tv -> {
+            TableRow<ScanRowViewModel> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    actions.openScan(row.getItem().id());
+                }
+            });
+            return row;
+        });
+
+        statusFilter.getItems().add(null);
+        statusFilter.getItems().addAll(ScanStatus.values());
+        statusFilter.setButtonCell(new StatusListCell());
+        statusFilter.setCellFactory(l -> new StatusListCell());
+        statusFilter.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        filterField.textProperty().bindBidirectional(vm.filterTextProperty());
+
+        emptyState.visibleProperty().bind(vm.emptyProperty());
+        emptyState.managedProperty().bind(vm.emptyProperty());
+        table.visibleProperty().bind(vm.emptyProperty().not());
+        countLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            int all = vm.rows().size();
+            int shown = vm.visibleRows().size();
+            return all == shown ? all + (all == 1 ? " scan" : " scans") : shown + " of " + all + " scans";
+        }, vm.rows(), vm.visibleRows()));
+        errorLabel.textProperty().bind(vm.errorProperty());
+        errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+    }
+
+    public List<Long> selectedIds() {
+        return table.getSelectionModel().getSelectedItems().stream().map(ScanRowViewModel::id).toList();
+    }
+
+    @FXML
+    private void onRefresh() {
+        vm.refresh();
+    }
+
+    @FXML
+    private void onNewScan() {
+        actions.newScan();
+    }
+
+    private static final class StatusListCell extends ListCell<ScanStatus> {
+        @Override
+        protected void updateItem(ScanStatus item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item == null ? "Any status" : StatusCell.label(item));
+        }
+    }
+
+    /** Status text with a pill colour, and a progress bar while running. */
+    static final class StatusCell extends TableCell<ScanRowViewModel, ScanStatus> {
+        private final Label label = new Label();
+        private final ProgressBar bar = new ProgressBar();
+        private final HBox box = new HBox(6, label, bar);
+
+        StatusCell() {
+            bar.setPrefWidth(60);
+            bar.setMaxHeight(8);
+            HBox.setHgrow(bar, Priority.NEVER);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+
+        static String label(ScanStatus s) {
+            String n = s.name().toLowerCase();
+            return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+        }
+
+        @Override
+        protected void updateItem(ScanStatus item, boolean empty) {
+            super.updateItem(item, empty);
+            bar.progressProperty().unbind();
+            if (empty || item == null || getTableRow() == null || getTableRow().getItem() == null) {
+                setGraphic(null);
+                return;
+            }
+            label.setText(label(item));
+            label.getStyleClass().setAll("status-pill", "status-" + item.name().toLowerCase());
+            boolean running = item == ScanStatus.RUNNING;
+            bar.setVisible(running);
+            bar.setManaged(running);
+            if (running) bar.progressProperty().bind(getTableRow().getItem().progressProperty());
+            setGraphic(box);
+        }
+    }
+
+    static final class SeverityCell extends TableCell<ScanRowViewModel, SeverityCounts> {
+        private final SeverityBar bar = new SeverityBar();
+
+        @Override
+        protected void updateItem(SeverityCounts item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+            } else {
+                bar.setCounts(item);
+                setGraphic(item.total() == 0 ? null : bar);
+            }
+        }
+    }
+
+    static final class BadgeCell extends TableCell<ScanRowViewModel, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null || item.isBlank()) {
+                setGraphic(null);
+                return;
+            }
+            HBox box = new HBox(4);
+            for (String b : item.split(" ")) {
+                Label l = new Label(b);
+                l.getStyleClass().addAll("badge", "badge-" + b);
+                box.getChildren().add(l);
+            }
+            setGraphic(box);
+        }
+    }
+}

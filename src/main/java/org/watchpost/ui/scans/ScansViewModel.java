@@ -1,0 +1,133 @@
+package org.watchpost.ui.scans;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.watchpost.engine.model.ScanStatus;
+import org.watchpost.store.ScanRecord;
+import org.watchpost.store.ScanRepository;
+import org.watchpost.ui.common.TaskExecutor;
+
+/** State of the Scans dashboard: every scan in the database, filtered by status and text. */
+public final class ScansViewModel {
+    private final ScanRepository repository;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final ObservableList<ScanRowViewModel> rows = FXCollections.observableArrayList();
+    private final FilteredList<ScanRowViewModel> visible = new FilteredList<>(rows, r -> true);
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final ObjectProperty<ScanStatus> statusFilter = new SimpleObjectProperty<>();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty error = new SimpleStringProperty();
+    private final BooleanBinding empty;
+
+    public ScansViewModel(ScanRepository repository, TaskExecutor executor, Clock clock) {
+        this.repository = repository;
+        this.executor = executor;
+        this.clock = clock;
+        filterText.addListener((o, a, b) -> applyFilter());
+        statusFilter.addListener((o, a, b) -> applyFilter());
+        empty = Bindings.isEmpty(rows).and(loading.not());
+    }
+
+    /** Reloads all scans from the database in the background. */
+    public void refresh() {
+        loading.set(true);
+        executor.submit("load scans", repository::list, this::merge, e -> {
+            loading.set(false);
+            error.set("Could not load scans: " + e.getMessage());
+        });
+    }
+
+    /** Updates rows in place (keeps selection), adds new ones, drops deleted ones. */
+    void merge(List<ScanRecord> records) {
+        loading.set(false);
+        error.set(null);
+        Map<Long, ScanRowViewModel> byId = new HashMap<>();
+        for (ScanRowViewModel r : rows) byId.put(r.id(), r);
+        Set<Long> seen = new HashSet<>();
+        var now = clock.instant();
+        ObservableList<ScanRowViewModel> added = FXCollections.observableArrayList();
+        for (ScanRecord rec : records) {
+            seen.add(rec.id());
+            ScanRowViewModel row = byId.get(rec.id());
+            if (row == null) added.add(new ScanRowViewModel(rec, now));
+            else row.update(rec, now);
+        }
+        rows.removeIf(r -> !seen.contains(r.id()));
+        if (!added.isEmpty()) rows.addAll(0, added);
+        applyFilter();
+    }
+
+    /** Applies one fresh record (live update from a running scan). */
+    public void apply(ScanRecord rec) {
+        var now = clock.instant();
+        for (ScanRowViewModel r : rows) {
+            if (r.id() == rec.id()) {
+                r.update(rec, now);
+                return;
+            }
+        }
+        rows.add(0, new ScanRowViewModel(rec, now));
+    }
+
+    public void removeIds(Set<Long> ids) {
+        rows.removeIf(r -> ids.contains(r.id()));
+    }
+
+    private void applyFilter() {
+        String text = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
+        ScanStatus st = statusFilter.get();
+        visible.setPredicate(r -> (st == null || r.statusProperty().get() == st)
+                && (text.isEmpty() || matches(r, text)));
+    }
+
+    private static boolean matches(ScanRowViewModel r, String text) {
+        return r.scanIdProperty().get().toLowerCase(Locale.ROOT).contains(text)
+                || r.nameProperty().get().toLowerCase(Locale.ROOT).contains(text)
+                || r.record().config().targets().toLowerCase(Locale.ROOT).contains(text);
+    }
+
+    public ObservableList<ScanRowViewModel> rows() {
+        return rows;
+    }
+
+    public FilteredList<ScanRowViewModel> visibleRows() {
+        return visible;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public ObjectProperty<ScanStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanBinding emptyProperty() {
+        return empty;
+    }
+}
