@@ -326,6 +326,34 @@ public final class ScanRepository {
         });
     }
 
+    /** Asks whichever process runs the scan to stop it (the CLI and the app share the file). */
+    public void requestStop(long id) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE scans SET stop_requested = 1 WHERE id = ?")) {
+                ps.setLong(1, id);
+                if (ps.executeUpdate() == 0) throw new NoSuchScanException(id);
+            }
+            return null;
+        });
+    }
+
+    /** Scans among {@code ids} whose stop was requested (by any process). */
+    public List<Long> stopRequested(Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return db.read(c -> {
+            List<Long> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT stop_requested FROM scans WHERE id = ?")) {
+                for (long id : ids) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next() || rs.getInt(1) != 0) out.add(id); // deleted counts as "stop"
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public void addEvent(long scanId, String level, String message) {
         db.write(c -> {
             insertEvent(c, scanId, clock.millis(), level, message);

@@ -69,7 +69,8 @@ public final class Schema {
               n_low INTEGER NOT NULL DEFAULT 0,
               n_info INTEGER NOT NULL DEFAULT 0,
               error TEXT,
-              next_config TEXT
+              next_config TEXT,
+              stop_requested INTEGER NOT NULL DEFAULT 0
             )""",
             "CREATE INDEX scans_status ON scans(status)",
             "CREATE INDEX scans_created ON scans(created_at DESC)",
