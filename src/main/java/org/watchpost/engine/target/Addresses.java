@@ -173,6 +173,10 @@ final class Addresses {
             }
             i = j;
         }
+        if (g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xffff) {
+            // IPv4-mapped: RFC 5952 section 5 recommends the dotted tail
+            return "::ffff:" + (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
+        }
         if (bestLen < 2) bestStart = -1;
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 8; i++) {
