@@ -59,8 +59,11 @@ public final class TargetSpec implements Iterable<ScanTarget> {
     /** Most addresses one IPv6 network or range may expand to: 2^16, a /112. */
     public static final long MAX_IPV6_BLOCK = 1L << 16;
 
-    /** Most separate (non-adjacent) intervals held while parsing; keeps memory bounded. */
-    static final int MAX_INTERVALS = 1 << 22;
+    /**
+     * Most separate (non-adjacent) addresses or ranges on one side; keeps parsing memory within
+     * tens of megabytes whatever a file holds. 2^20 = 1,048,576.
+     */
+    static final int MAX_INTERVALS = 1 << 20;
 
     private final String targetsText;
     private final String exclusionsText;
@@ -104,8 +107,8 @@ public final class TargetSpec implements Iterable<ScanTarget> {
         Collector out = new Collector("exclusion", false, resolver, cache);
         Tokenizer.tokenize(exclusions, "exclusion", out::accept);
 
-        V4Ranges v4 = in.v4.build().minus(out.v4.build());
-        V6Ranges v6 = in.v6.build().minus(out.v6.build());
+        V4Ranges v4 = in.v4Ranges().minus(out.v4Ranges());
+        V6Ranges v6 = in.v6Ranges().minus(out.v6Ranges());
         BigInteger total = v6.size.add(BigInteger.valueOf(v4.size));
         if (total.signum() == 0) {
             throw new SpecException("target", "the exclusions remove every target");
@@ -247,6 +250,23 @@ public final class TargetSpec implements Iterable<ScanTarget> {
             this.cache = cache;
         }
 
+        V4Ranges v4Ranges() throws SpecException {
+            V4Ranges r = v4.build();
+            if (r.intervals() > MAX_INTERVALS) throw new SpecException(kind, tooMany());
+            return r;
+        }
+
+        V6Ranges v6Ranges() throws SpecException {
+            V6Ranges r = v6.build();
+            if (r.intervals.size() > MAX_INTERVALS) throw new SpecException(kind, tooMany());
+            return r;
+        }
+
+        static String tooMany() {
+            return "more than " + number(MAX_INTERVALS)
+                    + " separate addresses or ranges; merge them into networks or ranges";
+        }
+
         void accept(Tokenizer.Token t) throws SpecException {
             try {
                 entry(t);
@@ -255,8 +275,7 @@ public final class TargetSpec implements Iterable<ScanTarget> {
             }
             entries++;
             if (v4.overflowed(MAX_INTERVALS) || v6.overflowed(MAX_INTERVALS)) {
-                throw t.error(kind, "more than " + number(MAX_INTERVALS)
-                        + " separate addresses or ranges; merge them into networks or ranges");
+                throw t.error(kind, tooMany());
             }
         }
 

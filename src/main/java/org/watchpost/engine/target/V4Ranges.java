@@ -77,6 +77,7 @@ final class V4Ranges {
         // each entry packs start << 32 | end, sign bit flipped so signed sort == unsigned order
         private long[] buf = new long[64];
         private int n;
+        private int merged; // intervals left by the last compaction
 
         void add(long start, long end) {
             if (n == buf.length) {
@@ -106,12 +107,16 @@ final class V4Ranges {
             }
             buf[out++] = ((cs << 32) | ce) ^ Long.MIN_VALUE;
             n = out;
+            merged = out;
             return n;
         }
 
-        /** True when, after merging, more than {@code max} separate intervals remain. */
+        /**
+         * True when the last merge left more than {@code max} separate intervals. Merging happens
+         * whenever the buffer fills, so memory stays within a small multiple of {@code max}.
+         */
         boolean overflowed(int max) {
-            return n > max && compact() > max;
+            return merged > max;
         }
 
         /** Addresses covered so far, each counted once. */

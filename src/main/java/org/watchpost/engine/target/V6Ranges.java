@@ -66,6 +66,7 @@ final class V6Ranges {
                 Comparator.comparing(Interval::start).thenComparing(Interval::end);
         private List<Interval> list = new ArrayList<>();
         private int threshold = 1024;
+        private int merged; // intervals left by the last compaction
 
         void add(BigInteger start, BigInteger end) {
             list.add(new Interval(start, end));
@@ -93,12 +94,13 @@ final class V6Ranges {
             }
             merged.add(new Interval(cs, ce));
             list = merged;
+            this.merged = merged.size();
             return list.size();
         }
 
-        /** True when, after merging, more than {@code max} separate intervals remain. */
+        /** True when the last merge (done whenever the list doubles) left more than {@code max} intervals. */
         boolean overflowed(int max) {
-            return list.size() > max && compact() > max;
+            return merged > max;
         }
 
         /** Addresses covered so far, each counted once. */

@@ -475,6 +475,20 @@ class TargetSpecTest {
     }
 
     @Test
+    void tooManySeparateEntriesAreRefusedBeforeMemoryRunsOut() throws Exception {
+        // every other address of 10.0.0.0/11: no two entries merge
+        int entries = TargetSpec.MAX_INTERVALS + 4096;
+        StringBuilder sb = new StringBuilder(entries * 13);
+        for (long i = 0; i < entries; i++) sb.append(Addresses.formatV4((10L << 24) + 2 * i)).append('\n');
+        SpecException e = error(sb.toString());
+        assertThat(e.reason()).startsWith("more than 1,048,576 separate addresses or ranges");
+        // the same number of addresses as adjacent entries merge into one range and are fine
+        StringBuilder adjacent = new StringBuilder(entries * 13);
+        for (long i = 0; i < entries; i++) adjacent.append(Addresses.formatV4((10L << 24) + i)).append(',');
+        assertThat(parse(adjacent.toString()).count()).isEqualTo(entries);
+    }
+
+    @Test
     void emptySpecsAreRefused() {
         assertThat(error("").getMessage()).isEqualTo("bad targets: no targets given");
         assertThat(error(" ,\n # only a comment").getMessage()).isEqualTo("bad targets: no targets given");
