@@ -1,0 +1,60 @@
+package org.watchpost.engine.portscan;
+
+import java.net.InetAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Per-host scan state shared by the selector threads. */
+final class HostState {
+    final InetAddress address;
+    final String text;
+    /** next index into the port list to hand out; guarded by the dispenser's lock */
+    int nextPort;
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger remaining;
+    final AtomicInteger open = new AtomicInteger();
+    final AtomicInteger closed = new AtomicInteger();
+    final AtomicInteger filtered = new AtomicInteger();
+
+    private final long floorNs;
+    private final long initialNs;
+    // smoothed RTT and variance in nanoseconds, guarded by this
+    private long srttNs = -1;
+    private long rttvarNs;
+    private volatile long timeoutNs;
+
+    HostState(InetAddress address, int ports, long floorNs, long initialNs) {
+        this.address = address;
+        this.text = address.getHostAddress();
+        this.remaining = new AtomicInteger(ports);
+        this.floorNs = floorNs;
+        this.initialNs = initialNs;
+        this.timeoutNs = initialNs;
+    }
+
+    /** Records the connect time of an answered probe (open or refused). */
+    synchronized void sample(long rttNs) {
+        if (rttNs < 0) return;
+        if (srttNs < 0) {
+            srttNs = rttNs;
+            rttvarNs = rttNs / 2;
+        } else {
+            long err = Math.abs(srttNs - rttNs);
+            rttvarNs = (3 * rttvarNs + err) / 4;
+            srttNs = (7 * srttNs + rttNs) / 8;
+        }
+        timeoutNs = adaptiveTimeout(srttNs, rttvarNs, floorNs, initialNs);
+    }
+
+    /** Timeout for an attempt (0 = first): the adapted timeout, doubled for each retry, never above the initial one. */
+    long timeoutNs(int attempt) {
+        long t = timeoutNs;
+        for (int i = 0; i < attempt && t < initialNs; i++) t *= 2;
+        return Math.min(t, initialNs);
+    }
+
+    /** clamp(2·srtt + 4·rttvar, floor, ceiling) — all in the same unit. */
+    static long adaptiveTimeout(long srtt, long rttvar, long floor, long ceiling) {
+        long t = 2 * srtt + 4 * rttvar;
+        return Math.max(floor, Math.min(ceiling, t));
+    }
+}
