@@ -37,8 +37,8 @@ final class Recognizers {
             if (line.startsWith("+OK")) return pop3(line);
             if (line.startsWith("* OK") || line.startsWith("* PREAUTH")) return imap(line);
             if (line.startsWith("220")) return ftpOrSmtp(line, null);
-            if (line.startsWith("+PONG") || line.startsWith("-NOAUTH") || line.startsWith("-DENIED Redis")
-                    || line.startsWith("-ERR wrong number of arguments for 'get'")) return redis(d, n);
+            // "-ERR" alone (Redis answering our HTTP GET) only suggests the Redis probe, which learns the version
+            if (line.startsWith("+PONG") || line.startsWith("-NOAUTH") || line.startsWith("-DENIED Redis")) return redis(d, n);
             if (line.startsWith("VERSION ") && line.length() > 8 && Character.isDigit(line.charAt(8))) return memcached(line);
             if (line.startsWith("421") || line.startsWith("554")) {
                 // service refusing us: SMTP says so in its own words, FTP too
