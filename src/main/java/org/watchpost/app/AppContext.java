@@ -2,6 +2,8 @@ package org.watchpost.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.watchpost.engine.DefaultScanner;
+import org.watchpost.schedule.ScanManager;
 import org.watchpost.store.DataDirectory;
 import org.watchpost.store.Database;
 import org.watchpost.store.ScanRepository;
@@ -12,6 +14,7 @@ public final class AppContext implements AutoCloseable {
     private final Database database;
     private final ScanRepository scans;
     private final Clock clock;
+    private ScanManager scanManager;
 
     private AppContext(Path dataDir, Database database, Clock clock) {
         this.dataDir = dataDir;
@@ -47,8 +50,22 @@ public final class AppContext implements AutoCloseable {
         return clock;
     }
 
+    /** Default number of scans run at once; more wait as QUEUED. */
+    public static final int DEFAULT_CONCURRENT_SCANS = 2;
+
+    /** The scan runner (created on first use). */
+    public synchronized ScanManager scanManager() {
+        if (scanManager == null) {
+            scanManager = new ScanManager(scans, new DefaultScanner(), clock, DEFAULT_CONCURRENT_SCANS);
+        }
+        return scanManager;
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (scanManager != null) scanManager.close();
+        }
         database.close();
     }
 }

@@ -2,6 +2,11 @@ package org.watchpost.app;
 
 import java.util.concurrent.Callable;
 import javafx.application.Application;
+import org.watchpost.app.cli.DeleteCommand;
+import org.watchpost.app.cli.ScanCommand;
+import org.watchpost.app.cli.ScansCommand;
+import org.watchpost.app.cli.ShowCommand;
+import org.watchpost.app.cli.StopCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "watchpost", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Network perimeter risk scanner. Without a command, opens the desktop application.%n"
                 + "Scan only hosts you are authorised to assess.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, ScansCommand.class, ShowCommand.class, StopCommand.class, DeleteCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit codes a script can rely on. */
     public static final int OK = 0;
@@ -26,6 +32,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Folder holding the database (default: $WATCHPOST_HOME, else the per-user data folder).")
     String dataDir;
+
+    public String dataDir() {
+        return dataDir;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
