@@ -74,9 +74,11 @@ public record VulnMatch(String cveId, Double cvssScore, String cvssVector, Strin
                     .append(cveId).append(": the fix may be backported without a new upstream version.");
         }
         if (knownExploited && kevRequiredAction != null) {
-            sb.append(" CISA KEV required action: ").append(kevRequiredAction);
+            String action = kevRequiredAction.trim();
+            if (action.endsWith(".")) action = action.substring(0, action.length() - 1);
+            sb.append(" CISA KEV required action: ").append(action);
             if (kevDueDate != null) sb.append(" (federal due date ").append(kevDueDate).append(')');
-            if (!sb.toString().endsWith(".")) sb.append('.');
+            sb.append('.');
         }
         return sb.toString();
     }
