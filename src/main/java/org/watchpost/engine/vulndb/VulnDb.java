@@ -151,7 +151,8 @@ public final class VulnDb implements AutoCloseable {
 
     /** CPE keys whose product equals {@code product} when exactly one vendor files it. */
     private synchronized List<ProductNames.Key> vendorsOf(String product) {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT vendor FROM cpe_match WHERE product = ? LIMIT 2")) {
+        try {
+            PreparedStatement ps = statement("SELECT DISTINCT vendor FROM cpe_match WHERE product = ? LIMIT 2");
             ps.setString(1, product);
             List<ProductNames.Key> keys = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -188,12 +189,13 @@ public final class VulnDb implements AutoCloseable {
             Map<String, List<Criterion>> byCve = new LinkedHashMap<>();
             Map<String, Criterion> matched = new LinkedHashMap<>();
             for (ProductNames.Key key : keys) {
-                try (PreparedStatement ps = conn.prepareStatement(
+                {
+            PreparedStatement ps = statement(
                         "SELECT m.cve_id, m.criteria, m.version, m.update_, m.version_start_including, m.version_start_excluding,"
                                 + " m.version_end_including, m.version_end_excluding, m.in_and_config"
                                 + " FROM cpe_match m JOIN cve c ON c.id = m.cve_id"
                                 + " WHERE m.vendor = ? AND m.product = ? AND m.vulnerable = 1"
-                                + " AND (c.vuln_status IS NULL OR c.vuln_status <> 'Rejected') ORDER BY m.cve_id, m.rowid")) {
+                                + " AND (c.vuln_status IS NULL OR c.vuln_status <> 'Rejected') ORDER BY m.cve_id, m.rowid");
                     ps.setString(1, key.vendor());
                     ps.setString(2, key.product());
                     try (ResultSet rs = ps.executeQuery()) {
@@ -301,8 +303,9 @@ public final class VulnDb implements AutoCloseable {
                 cisaAction = null;
         Double cvss = null;
         LocalDate published = null;
-        try (PreparedStatement ps = conn.prepareStatement("SELECT description, published, cvss_score, cvss_vector, cvss_version,"
-                + " cwe, cisa_exploit_add, cisa_action_due, cisa_required_action FROM cve WHERE id = ?")) {
+        {
+            PreparedStatement ps = statement("SELECT description, published, cvss_score, cvss_vector, cvss_version,"
+                + " cwe, cisa_exploit_add, cisa_action_due, cisa_required_action FROM cve WHERE id = ?");
             ps.setString(1, cveId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -323,8 +326,9 @@ public final class VulnDb implements AutoCloseable {
         String kevAction = cisaAction;
         LocalDate kevDue = date(cisaDue);
         boolean ransomware = false;
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT required_action, due_date, known_ransomware_campaign_use FROM kev WHERE cve_id = ?")) {
+        {
+            PreparedStatement ps = statement(
+                "SELECT required_action, due_date, known_ransomware_campaign_use FROM kev WHERE cve_id = ?");
             ps.setString(1, cveId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -336,7 +340,8 @@ public final class VulnDb implements AutoCloseable {
             }
         }
         Double epss = null, pct = null;
-        try (PreparedStatement ps = conn.prepareStatement("SELECT score, percentile FROM epss WHERE cve_id = ?")) {
+        {
+            PreparedStatement ps = statement("SELECT score, percentile FROM epss WHERE cve_id = ?");
             ps.setString(1, cveId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -346,7 +351,8 @@ public final class VulnDb implements AutoCloseable {
             }
         }
         List<String> refs = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT url FROM cve_reference WHERE cve_id = ? ORDER BY rowid")) {
+        {
+            PreparedStatement ps = statement("SELECT url FROM cve_reference WHERE cve_id = ? ORDER BY rowid");
             ps.setString(1, cveId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) refs.add(rs.getString(1));
@@ -443,6 +449,18 @@ public final class VulnDb implements AutoCloseable {
         return d == null || LocalDate.now(clock).isAfter(d.plusDays(days));
     }
 
+    private final Map<String, PreparedStatement> statements = new java.util.HashMap<>();
+
+    /** A prepared statement cached for the connection's life (callers hold the monitor). */
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = conn.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
     private VulnDbException readError(SQLException e) {
         return new VulnDbException("cannot read vulnerability database " + file + ": " + e.getMessage(), e);
     }
@@ -459,6 +477,8 @@ public final class VulnDb implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            for (PreparedStatement ps : statements.values()) ps.close();
+            statements.clear();
             conn.close();
         } catch (SQLException e) {
             throw readError(e);

@@ -31,6 +31,9 @@ class VulnDbImporterTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /** Feed + KEV loaded once, copied for each rejection test. */
+    private static Path loaded;
+
     @TempDir
     Path dir;
     Path db;
@@ -236,10 +239,18 @@ class VulnDbImporterTest {
 
     /** Loads feed + KEV, then asserts the bad file is rejected naming the problem and the database bytes stay the same. */
     private VulnDbImportException rejected(Path bad, String kind) throws Exception {
-        try (VulnDbImporter imp = VulnDbImporter.open(db)) {
-            imp.importNvd(FEED);
-            imp.importKev(KEV);
+        synchronized (VulnDbImporterTest.class) {
+            if (loaded == null) {
+                loaded = Files.createTempFile("vulndb-loaded", ".sqlite");
+                Files.delete(loaded);
+                try (VulnDbImporter imp = VulnDbImporter.open(loaded)) {
+                    imp.importNvd(FEED);
+                    imp.importKev(KEV);
+                }
+                loaded.toFile().deleteOnExit();
+            }
         }
+        Files.copy(loaded, db, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         byte[] before = sha256(db);
         DatasetInfo infoBefore = info();
         VulnDbImportException e;
