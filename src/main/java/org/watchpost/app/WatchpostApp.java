@@ -14,8 +14,8 @@ import org.watchpost.ui.MainView;
 import org.watchpost.ui.SettingsView;
 import org.watchpost.ui.WindowState;
 import org.watchpost.ui.common.FxTaskExecutor;
-import org.watchpost.ui.scans.ScanActions;
-import org.watchpost.ui.scans.ScansView;
+import org.watchpost.ui.scans.LiveScanFeed;
+import org.watchpost.ui.scans.ScanActionsController;
 import org.watchpost.ui.scans.ScansViewModel;
 
 /** The JavaFX application. Started by {@link Main}, never directly (a fat jar's main must not extend Application). */
@@ -26,6 +26,8 @@ public final class WatchpostApp extends Application {
     private AppContext context;
     private FxTaskExecutor executor;
     private WindowState windowState;
+    private LiveScanFeed feed;
+    private ScanActionsController actions;
 
     @Override
     public void start(Stage stage) {
@@ -43,14 +45,31 @@ public final class WatchpostApp extends Application {
         }
         int interrupted = context.scans().markInterrupted();
         executor = new FxTaskExecutor();
+        feed = new LiveScanFeed(context.scans(), Platform::runLater);
+        context.scanManager().addObserver(feed);
         Scene scene = new Scene(buildMainView(stage, interrupted).root(), 1200, 760);
+        actions.scansView().installShortcuts(scene);
         scene.getStylesheets().add(Objects.requireNonNull(WatchpostApp.class.getResource("/org/watchpost/ui/watchpost.css")).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Watchpost");
         addIcons(stage);
         windowState = new WindowState(context.dataDir());
         windowState.restore(stage, 1200, 760);
-        stage.setOnCloseRequest(e -> windowState.save(stage));
+        stage.setOnCloseRequest(e -> {
+            int active = context.scanManager().activeCount();
+            if (active > 0) {
+                Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+                confirm.initOwner(stage);
+                confirm.setTitle("Scans are running");
+                confirm.setHeaderText(active + (active == 1 ? " scan is" : " scans are") + " still running.");
+                confirm.setContentText("Closing Watchpost stops them; what they found so far is kept. Close anyway?");
+                if (confirm.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != javafx.scene.control.ButtonType.OK) {
+                    e.consume();
+                    return;
+                }
+            }
+            windowState.save(stage);
+        });
         stage.show();
     }
 
@@ -64,9 +83,8 @@ public final class WatchpostApp extends Application {
     private MainView buildMainView(Stage stage, int interrupted) {
         MainView main = new MainView("v" + Version.get() + "\n" + context.dataDir());
         ScansViewModel scansVm = new ScansViewModel(context.scans(), executor, context.clock());
-        ScanActions actions = () -> { };
-        ScansView scansView = new ScansView(scansVm, actions);
-        main.register(MainView.Page.SCANS, scansView::root);
+        actions = new ScanActionsController(context.scanManager(), executor, main, scansVm, feed, () -> stage);
+        main.register(MainView.Page.SCANS, () -> actions.scansView().root());
         main.register(MainView.Page.VULNERABILITIES, () -> MainView.placeholder("Vulnerabilities", "No findings yet",
                 "Findings from every scan appear here, worst first, once scans have run checks."));
         main.register(MainView.Page.INVESTIGATIONS, () -> MainView.placeholder("Investigations", "No investigations yet",
@@ -86,6 +104,7 @@ public final class WatchpostApp extends Application {
 
     @Override
     public void stop() {
+        if (feed != null) feed.close();
         if (executor != null) executor.close();
         if (context != null) context.close();
     }
