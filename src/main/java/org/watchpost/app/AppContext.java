@@ -2,7 +2,10 @@ package org.watchpost.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.watchpost.engine.CheckStage;
 import org.watchpost.engine.DefaultScanner;
+import org.watchpost.engine.target.HostResolver;
+import org.watchpost.engine.vulndb.VulnDb;
 import org.watchpost.schedule.ScanManager;
 import org.watchpost.store.DataDirectory;
 import org.watchpost.store.Database;
@@ -15,6 +18,7 @@ public final class AppContext implements AutoCloseable {
     private final ScanRepository scans;
     private final Clock clock;
     private ScanManager scanManager;
+    private VulnDb vulnDb;
 
     private AppContext(Path dataDir, Database database, Clock clock) {
         this.dataDir = dataDir;
@@ -50,13 +54,20 @@ public final class AppContext implements AutoCloseable {
         return clock;
     }
 
+    /** The offline vulnerability database, installed into the data folder on first use. */
+    public synchronized VulnDb vulnDb() {
+        if (vulnDb == null) vulnDb = VulnDb.openInstalled(dataDir);
+        return vulnDb;
+    }
+
     /** Default number of scans run at once; more wait as QUEUED. */
     public static final int DEFAULT_CONCURRENT_SCANS = 2;
 
     /** The scan runner (created on first use). */
     public synchronized ScanManager scanManager() {
         if (scanManager == null) {
-            scanManager = new ScanManager(scans, new DefaultScanner(), clock, DEFAULT_CONCURRENT_SCANS);
+            scanManager = new ScanManager(scans, new DefaultScanner(HostResolver.system(),
+                    new CheckStage(this::vulnDb, clock)), clock, DEFAULT_CONCURRENT_SCANS);
         }
         return scanManager;
     }
@@ -65,6 +76,7 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         synchronized (this) {
             if (scanManager != null) scanManager.close();
+            if (vulnDb != null) vulnDb.close();
         }
         database.close();
     }

@@ -400,8 +400,29 @@ public final class ScanRepository {
                     }
                 }
             }
+            out.sort(java.util.Comparator.comparing(h -> addressKey(h.address())));
             return out;
         });
+    }
+
+    /** Sort key that orders IPv4 before IPv6 and numerically within each (text order puts .10 before .9). */
+    static String addressKey(String address) {
+        if (address == null) return "";
+        if (address.indexOf(':') < 0) {
+            String[] p = address.split("\\.");
+            if (p.length == 4) {
+                StringBuilder b = new StringBuilder("4");
+                for (String o : p) b.append(String.format("%3s", o).replace(' ', '0'));
+                return b.toString();
+            }
+            return "5" + address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            return "6" + java.util.HexFormat.of().formatHex(bytes);
+        } catch (java.net.UnknownHostException e) {
+            return "7" + address;
+        }
     }
 
     public List<ServiceRecord> services(long scanId) {
@@ -418,6 +439,7 @@ public final class ScanRepository {
                     }
                 }
             }
+            out.sort(java.util.Comparator.comparing((ServiceRecord sv) -> addressKey(sv.address())).thenComparingInt(ServiceRecord::port));
             return out;
         });
     }

@@ -87,7 +87,7 @@ public final class NewScanViewModel {
         valid.set(false);
         if (targets.get() == null || targets.get().isBlank()) {
             message.set("Enter the hosts to scan: addresses, ranges (192.0.2.10-40), CIDR (192.0.2.0/24) or host names.");
-            errorField.set("targets");
+            errorField.set(null);
             hostCount.set(0);
             return;
         }
