@@ -139,7 +139,7 @@ public final class SshCheck implements Check {
                 b.severity(Severity.INFO).title("ssh-rsa (SHA-1) host key signatures still offered")
                         .description("Besides rsa-sha2-256/512 the server still signs with ssh-rsa (SHA-1), which OpenSSH 8.8 disabled by default. Only old clients use it.");
             } else {
-                b.cvss("AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:N").title("SSH host key signatures only with SHA-1 (ssh-rsa)")
+                b.cvss("AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:L/A:N").title("SSH host key signatures only with SHA-1 (ssh-rsa)")
                         .description("The server offers RSA host-key signatures only as ssh-rsa (SHA-1); chosen-prefix collisions make SHA-1 signatures forgeable, and current clients refuse them.");
             }
             out.add(b.remediation("Enable rsa-sha2-512/rsa-sha2-256 (OpenSSH 7.2+) and remove ssh-rsa: HostKeyAlgorithms -ssh-rsa; prefer Ed25519 host keys.").build());
