@@ -11,8 +11,9 @@ import org.watchpost.engine.model.ServiceInfo;
 
 /**
  * Command-line runner for the checks, for lab comparisons:
- * {@code CheckMain [--name host] host:port:service[:tls] …}. A target given by name has that
- * name used for TLS name matching and AXFR; prints one line per finding.
+ * {@code CheckMain [--name host | --name address=host]… host:port:service[:tls] …}. A target
+ * given by name (or named with --name) has that name used for TLS name matching, SNI and
+ * AXFR; prints one line per finding.
  */
 public final class CheckMain {
     private CheckMain() {
@@ -20,7 +21,7 @@ public final class CheckMain {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: CheckMain [--name hostname] [--verbose] host:port:service[:tls] ...");
+            System.err.println("usage: CheckMain [--name hostname | --name address=hostname]... [--verbose] host:port:service[:tls] ...");
             System.exit(2);
         }
         List<ServiceInfo> services = new ArrayList<>();
@@ -29,7 +30,10 @@ public final class CheckMain {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--name") && i + 1 < args.length) {
-                b.hostName(args[++i]);
+                String n = args[++i];
+                int eq = n.indexOf('=');
+                if (eq > 0) b.hostName(n.substring(0, eq), n.substring(eq + 1));
+                else b.hostName(n);
                 continue;
             }
             if (a.equals("--verbose")) {

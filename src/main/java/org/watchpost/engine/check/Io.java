@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -90,11 +89,4 @@ final class Io {
         return host != null && (IPV4.matcher(host).matches() || host.indexOf(':') >= 0);
     }
 
-    static boolean isLoopbackOrLiteral(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }
