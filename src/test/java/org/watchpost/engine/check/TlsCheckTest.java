@@ -187,6 +187,63 @@ class TlsCheckTest {
         }
     }
 
+    /** IMAP (RFC 3501), POP3 (RFC 2595) and FTP (RFC 4217) upgrade dialogues in front of the fake TLS server. */
+    static StubServer starttlsStub(String proto, FakeTlsResponder tls) throws Exception {
+        return new StubServer(s -> {
+            var in = s.getInputStream();
+            var out = s.getOutputStream();
+            switch (proto) {
+                case "imap" -> {
+                    Io.writeAscii(out, "* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] ready\r\n");
+                    String l = Io.readLine(in, 256);
+                    if (l == null || !l.endsWith("CAPABILITY")) return;
+                    String tag = l.substring(0, l.indexOf(' '));
+                    Io.writeAscii(out, "* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\n" + tag + " OK done\r\n");
+                    l = Io.readLine(in, 256);
+                    if (l == null || !l.endsWith("STARTTLS")) return;
+                    Io.writeAscii(out, l.substring(0, l.indexOf(' ')) + " OK Begin TLS negotiation now\r\n");
+                }
+                case "pop3" -> {
+                    Io.writeAscii(out, "+OK POP3 ready\r\n");
+                    if (!"STLS".equals(Io.readLine(in, 256))) return;
+                    Io.writeAscii(out, "+OK Begin TLS negotiation\r\n");
+                }
+                case "ftp" -> {
+                    Io.writeAscii(out, "220-Welcome\r\n220 FTP ready\r\n");
+                    if (!"AUTH TLS".equals(Io.readLine(in, 256))) return;
+                    Io.writeAscii(out, "234 Proceed with negotiation.\r\n");
+                }
+                default -> throw new IllegalArgumentException(proto);
+            }
+            tls.handle(in, out);
+        });
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"imap", "pop3", "ftp"})
+    void starttlsDialectsReachTheTlsLayer(String proto) throws Exception {
+        FakeTlsResponder tls = new FakeTlsResponder(Set.of(TlsWire.TLS11, TlsWire.TLS12), List.of(ECDHE_RSA_AES128_SHA, RSA_3DES), List.of());
+        try (StubServer srv = starttlsStub(proto, tls)) {
+            ServiceInfo s = new ServiceInfo("127.0.0.1", srv.port(), proto, null, null, null, false, null, null);
+            List<Finding> f = new TlsCheck().run(s, ctx().build());
+            assertThat(ids(f)).containsExactlyInAnyOrder("tls.protocol.tls11", "tls.cipher.64bit-block");
+            assertThat(f.get(0).description()).contains("STARTTLS, " + proto.toUpperCase());
+        }
+    }
+
+    @Test
+    void nullExportAndAnonymousSuitesAreEachProbedOnTheirOwn() throws Exception {
+        FakeTlsResponder tls = new FakeTlsResponder(Set.of(TlsWire.TLS12),
+                List.of(0x0003 /* RSA_EXPORT_RC4_40_MD5 */, 0x0018 /* DH_anon_RC4_128_MD5 */, 0x0001 /* RSA_NULL_MD5 */, RSA_AES128_SHA), List.of());
+        try (StubServer srv = new StubServer(tls::handle)) {
+            List<Finding> f = new TlsCheck().run(https(srv.port()), ctx().build());
+            assertThat(ids(f)).containsExactlyInAnyOrder("tls.cipher.export", "tls.cipher.anon", "tls.cipher.null", "tls.cipher.rc4");
+            Finding exp = f.stream().filter(x -> x.checkId().equals("tls.cipher.export")).findFirst().orElseThrow();
+            assertThat(exp.cves()).containsExactly("CVE-2015-0204");
+            assertThat(exp.evidence()).contains("TLS_RSA_EXPORT_WITH_RC4_40_MD5");
+        }
+    }
+
     @Test
     void appliesToTlsFlagTlsPortsAndStarttlsServicesOnly() {
         TlsCheck c = new TlsCheck();
