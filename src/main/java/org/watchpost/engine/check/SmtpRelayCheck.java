@@ -25,13 +25,12 @@ public final class SmtpRelayCheck implements Check {
 
     @Override
     public boolean appliesTo(ServiceInfo s) {
-        return Svc.is(s, new String[] {"smtp", "submission", "smtps"}, 25, 587, 465) && (!s.tls() || Svc.name(s).equals("smtps"));
+        return !s.tls() && Svc.is(s, new String[] {"smtp", "submission"}, 25, 587);
     }
 
     @Override
     public List<Finding> run(ServiceInfo s, CheckContext ctx) throws IOException {
         List<Finding> out = new ArrayList<>();
-        if (s.tls()) return out; // implicit-TLS submission port: relay test needs a TLS session; skipped
         try (Socket sock = ctx.connect(s.address(), s.port())) {
             InputStream in = sock.getInputStream();
             OutputStream o = sock.getOutputStream();

@@ -245,6 +245,19 @@ class TlsCheckTest {
     }
 
     @Test
+    void silentServiceIsGivenUpAfterOneProbe() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        try (StubServer srv = new StubServer(s -> {
+            connections.incrementAndGet();
+            Thread.sleep(3000);
+        })) {
+            List<Finding> f = new TlsCheck().run(https(srv.port()), CheckContext.builder().readTimeoutMs(300).build());
+            assertThat(f).isEmpty();
+            assertThat(connections.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void appliesToTlsFlagTlsPortsAndStarttlsServicesOnly() {
         TlsCheck c = new TlsCheck();
         assertThat(c.appliesTo(new ServiceInfo("127.0.0.1", 9999, "http", null, null, null, true, null, null))).isTrue();
