@@ -1,11 +1,13 @@
 package org.watchpost.engine;
 
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.watchpost.engine.check.CheckContext;
+import org.watchpost.engine.check.CheckRunner;
+import org.watchpost.engine.check.Checks;
 import org.watchpost.engine.model.Finding;
 import org.watchpost.engine.model.ScanConfig;
 import org.watchpost.engine.model.ScanListener;
@@ -18,6 +20,7 @@ import org.watchpost.engine.vulndb.VulnDbCheck;
  * (and the protocol checks, when present). Findings are de-duplicated within the scan.
  */
 public final class CheckStage implements DefaultScanner.PostScanStage {
+    static final int PROTOCOL_CHECK_THREADS = 16;
     private final Supplier<VulnDb> vulnDb;
     private final Clock clock;
 
@@ -30,7 +33,28 @@ public final class CheckStage implements DefaultScanner.PostScanStage {
     @Override
     public void run(ScanConfig config, List<ServiceInfo> services, Map<String, String> hostnames, ScanListener listener,
                     Cancellation cancel) {
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ScanListener dedup = new ScanListener() {
+            @Override
+            public void onFinding(Finding f) {
+                if (seen.add(f.dedupKey())) listener.onFinding(f);
+            }
+
+            @Override
+            public void onEvent(String level, String message) {
+                listener.onEvent(level, message);
+            }
+        };
+        // protocol checks: TLS, SSH, HTTP, unauthenticated and exposed services
+        if (!services.isEmpty()) {
+            CheckContext.Builder ctx = CheckContext.builder().cancellation(cancel).clock(clock)
+                    .connectTimeoutMs(Math.max(500, Math.min(5000, config.timeoutMs() * 3)));
+            hostnames.forEach(ctx::hostName);
+            long t0 = System.nanoTime();
+            new CheckRunner(Checks.all(), PROTOCOL_CHECK_THREADS, dedup).run(services, ctx.build());
+            listener.onEvent("info", String.format("protocol checks done in %.2f s", (System.nanoTime() - t0) / 1e9));
+        }
+        if (cancel.isCancelled()) return;
         VulnDb db;
         try {
             db = vulnDb.get();
@@ -51,9 +75,7 @@ public final class CheckStage implements DefaultScanner.PostScanStage {
                 if (cancel.isCancelled()) return;
                 if (s.product() == null && s.cpe() == null) continue;
                 try {
-                    for (Finding f : check.check(s)) {
-                        if (seen.add(f.dedupKey())) listener.onFinding(f);
-                    }
+                    for (Finding f : check.check(s)) dedup.onFinding(f);
                 } catch (RuntimeException e) {
                     listener.onEvent("warn", "version check of " + s.address() + ":" + s.port() + " failed: " + e.getMessage());
                 }
