@@ -26,16 +26,21 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   xdotool windowsize "$win" 1280 780; xdotool windowmove "$win" 0 0
   xdotool windowactivate --sync "$win" 2>/dev/null || true
   shot 01-empty 1.5
-  xdotool key ctrl+n; sleep 2.5
-  xdotool type --delay 15 "Lab hosts"; xdotool key Tab
-  xdotool type --delay 15 "127.0.0.1-20"; xdotool key Tab; xdotool key Tab
-  xdotool key ctrl+a; xdotool type --delay 15 "1-10000"
+  xdotool mousemove 1205 52 click 1
+  dlg=""
+  for i in $(seq 1 60); do dlg=$(xdotool search --onlyvisible --name "New scan" 2>/dev/null | head -1); [ -n "$dlg" ] && break; sleep 0.25; done
+  sleep 1.5
+  eval "$(xdotool getwindowgeometry --shell "$dlg")"
+  xdotool mousemove $((X + 300)) $((Y + 59)) click 1; xdotool type --delay 15 "Lab hosts"
+  xdotool mousemove $((X + 300)) $((Y + 110)) click 1; xdotool type --delay 15 "127.0.0.1-20"
+  xdotool mousemove $((X + 300)) $((Y + 205)) click 1; xdotool key ctrl+a; xdotool type --delay 15 "1-10000"
   shot 02-new-scan 2
-  xdotool key Return
+  xdotool mousemove $((X + 558)) $((Y + 418)) click 1
   shot 03-running 1.0
   shot 04-running 1.2
   shot 05-done 14
-  xdotool key Tab; xdotool key Down; xdotool key Return
+  xdotool windowactivate --sync "$win" 2>/dev/null || true
+  xdotool mousemove 400 175 click 1; sleep 0.3; xdotool key Return
   shot 06-details 3
   kill $app; kill $wm
 '
