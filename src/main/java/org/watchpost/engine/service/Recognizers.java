@@ -173,6 +173,8 @@ final class Recognizers {
 
     /** Completion test for an HTTP answer: head read and either the body by Content-Length, a title, or 4 KiB of body. */
     static boolean httpComplete(byte[] d, int n) {
+        // not HTTP at all (Redis, Memcached, a late greeting): the first line is enough to decide
+        if (n >= 5 && !Bytes.startsWith(d, n, "HTTP/") && Bytes.indexOf(d, n, LF, 0) >= 0) return true;
         int end = Bytes.indexOf(d, n, CRLFCRLF, 0);
         if (end < 0) return false;
         int bodyStart = end + 4;
@@ -194,6 +196,7 @@ final class Recognizers {
     }
 
     private static final byte[] CRLFCRLF = {'\r', '\n', '\r', '\n'};
+    private static final byte[] LF = {'\n'};
 
     // ------------------------------------------------------------------ FTP / SMTP / POP3 / IMAP
 
@@ -574,6 +577,11 @@ final class Recognizers {
     /** A spontaneous banner looks complete: a whole MySQL packet, or text ending in a final line. */
     static boolean bannerComplete(byte[] d, int n) {
         if (n == 0) return false;
+        if (n % 3 == 0 && telnet(d, n)) {
+            boolean triples = true;
+            for (int i = 0; i < n && triples; i += 3) triples = (d[i] & 0xff) == 0xff && (d[i + 1] & 0xff) >= 0xfb;
+            if (triples) return true;
+        }
         if (mysqlPacketComplete(d, n) && n > 5 && (d[4] == 10 || d[4] == 9 || (d[4] & 0xff) == 0xff)) return true;
         if (d[n - 1] != '\n') return false;
         // multi-line "220-" greetings continue until "220 "
