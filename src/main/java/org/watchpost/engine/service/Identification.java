@@ -264,7 +264,7 @@ final class Identification {
     private void reorder(List<Probe> order, Probe ran, Outcome out) {
         List<Probe> first = new ArrayList<>();
         if (out.suggest() != null) first.add(out.suggest());
-        if (ran == Probe.HTTP && out.kind() == Kind.CLOSED) first.addAll(List.of(Probe.POSTGRES, Probe.MONGODB, Probe.TLS, Probe.RDP));
+        if (ran == Probe.HTTP && out.kind() == Kind.CLOSED) first.addAll(List.of(Probe.REDIS, Probe.MONGODB, Probe.POSTGRES, Probe.TLS, Probe.RDP));
         if (ran == Probe.HTTP && out.kind() == Kind.SILENT) first.addAll(List.of(Probe.DNS, Probe.RDP, Probe.TLS));
         for (int i = first.size() - 1; i >= 0; i--) {
             Probe p = first.get(i);
