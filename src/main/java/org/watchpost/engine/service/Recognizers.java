@@ -261,6 +261,20 @@ final class Recognizers {
                 || last.length() == 3 && Character.isDigit(last.charAt(0));
     }
 
+    /** EHLO answered after earlier probe lines: done once a final "250 " line has arrived. */
+    static boolean smtpEhloDone(byte[] d, int n) {
+        if (n < 4 || d[n - 1] != '\n') return false;
+        for (String l : Bytes.ascii(d, 0, n).split("\r?\n")) if (l.startsWith("250 ")) return true;
+        return false;
+    }
+
+    /** The line that says how EHLO was taken: the first 250 line if any (SMTP), else the last reply line. */
+    static String ehloVerdictLine(String reply) {
+        String[] lines = reply.split("\r?\n");
+        for (String l : lines) if (l.startsWith("250")) return l;
+        return lines.length == 0 ? "" : lines[lines.length - 1];
+    }
+
     // ------------------------------------------------------------------ MySQL / MariaDB
 
     private static final Pattern MARIADB = Pattern.compile("(?:5\\.5\\.5-)?(\\d+\\.\\d+\\.\\d+)-MariaDB(?:-(.*))?");
