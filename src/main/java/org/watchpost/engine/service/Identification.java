@@ -334,7 +334,7 @@ final class Identification {
         } catch (SSLException e) {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("Received fatal alert") || msg.contains("protocol_version") || msg.contains("no cipher suites")
-                    || msg.contains("No appropriate protocol")) {
+                    || msg.contains("not accepted by client preferences")) {
                 return new Outcome(Kind.IDENTIFIED, new Ident("unknown", null, null, "TLS handshake failed: " + Recognizers.clip(msg, 120)), true, null);
             }
             return Outcome.of(Kind.CLOSED);

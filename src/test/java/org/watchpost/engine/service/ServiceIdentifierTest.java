@@ -147,6 +147,27 @@ class ServiceIdentifierTest {
     }
 
     @Test
+    void plainRequestToTlsPortLeadsToTlsAndHttpsInside() throws Exception {
+        try (FakeServer s = FakeServer.start(Protocols.httpsWithPlainHttpRefusal("nginx/1.22.1"))) {
+            ServiceInfo info = identify(s);
+            assertThat(info.service()).isEqualTo("https");
+            assertThat(info.tls()).isTrue();
+            assertThat(info.version()).isEqualTo("1.22.1");
+            assertThat(info.banner()).startsWith("HTTP/1.1 200 OK");
+        }
+    }
+
+    @Test
+    void imapInsideTlsIsImaps() throws Exception {
+        try (FakeServer s = FakeServer.startTls(Protocols.imap())) {
+            ServiceInfo info = identify(s);
+            assertThat(info.service()).isEqualTo("imaps");
+            assertThat(info.tls()).isTrue();
+            assertThat(info.product()).isEqualTo("Dovecot imapd");
+        }
+    }
+
+    @Test
     void redisVersionFromInfoServer() throws Exception {
         try (FakeServer s = FakeServer.start(Protocols.redis("7.0.15", false))) {
             ServiceInfo info = identify(s);
