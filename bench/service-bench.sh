@@ -4,6 +4,7 @@
 # Starts, on 127.0.0.21 only, with its own config files in a temp dir:
 #   sshd (OpenSSH)   on 22 and 2222      nginx        on 80 and 9999 (plain), 443 and 9443 (TLS)
 #   redis-server     on 6379 and 7000    memcached    on 11211 and 11311
+#   vsftpd           on 21 and 2121
 # The second port of each pair is one where a port-number guess would be wrong or impossible.
 # Runs IdentifyMain and `nmap -sV -Pn -n` on the same ports RUNS times (default 3), prints the
 # products/versions from both and the median wall times. Stops only the PIDs it started.
@@ -15,7 +16,7 @@ set -euo pipefail
 
 ADDR=127.0.0.21
 RUNS=${RUNS:-3}
-PORTS=(22 2222 80 9999 443 9443 6379 7000 11211 11311)
+PORTS=(21 2121 22 2222 80 9999 443 9443 6379 7000 11211 11311)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/watchpost-svc-bench.XXXXXX)
 PIDS=()
@@ -32,7 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for tool in /usr/sbin/sshd nginx redis-server memcached nmap openssl python3 java; do
+for tool in /usr/sbin/sshd /usr/sbin/vsftpd nginx redis-server memcached nmap openssl python3 java; do
     command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }
 done
 for p in "${PORTS[@]}"; do
@@ -98,6 +99,28 @@ for port in 6379 7000; do
 done
 for port in 11211 11311; do
     memcached -l "$ADDR" -p "$port" -U 0 -u nobody -m 16 &
+    PIDS+=($!)
+done
+
+mkdir -p /var/run/vsftpd/empty "$WORK/ftproot"   # vsftpd's secure_chroot_dir, anonymous root
+chmod 555 "$WORK/ftproot"
+for port in 21 2121; do
+    cat >"$WORK/vsftpd-$port.conf" <<EOF
+listen=YES
+listen_ipv6=NO
+listen_address=$ADDR
+listen_port=$port
+background=NO
+anonymous_enable=YES
+anon_root=$WORK/ftproot
+ftp_username=nobody
+no_anon_password=YES
+local_enable=NO
+xferlog_enable=NO
+vsftpd_log_file=$WORK/vsftpd-$port.log
+secure_chroot_dir=/var/run/vsftpd/empty
+EOF
+    /usr/sbin/vsftpd "$WORK/vsftpd-$port.conf" &
     PIDS+=($!)
 done
 
@@ -176,8 +199,8 @@ PY
     awk -v a="$om" -v b="$nmm" 'BEGIN { printf "watchpost / nmap = %.2f\n\n", a / b }'
 }
 
-bench standard-ports 22 80 443 6379 11211
-bench unusual-ports 2222 9999 9443 7000 11311
+bench standard-ports 21 22 80 443 6379 11211
+bench unusual-ports 2121 2222 9999 9443 7000 11311
 bench all "${PORTS[@]}"
 for p in "${PORTS[@]}"; do
     awk -F'\t' -v p="$ADDR:$p" '$1 == p && $6 != "-" { printf "  %s  %s  (%s)\n", $1, $6, $7 }' "$WORK/ours-all.tsv"

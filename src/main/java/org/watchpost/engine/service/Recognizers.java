@@ -37,6 +37,8 @@ final class Recognizers {
             if (line.startsWith("+OK")) return pop3(line);
             if (line.startsWith("* OK") || line.startsWith("* PREAUTH")) return imap(line);
             if (line.startsWith("220")) return ftpOrSmtp(line, null);
+            // vsftpd refusing to start a session because of its configuration
+            if (line.startsWith("500 OOPS: ")) return new Ident("ftp", "vsftpd", null, "error: " + clip(line.substring(10), 160));
             // "-ERR" alone (Redis answering our HTTP GET) only suggests the Redis probe, which learns the version
             if (line.startsWith("+PONG") || line.startsWith("-NOAUTH") || line.startsWith("-DENIED Redis")) return redis(d, n);
             if (line.startsWith("VERSION ") && line.length() > 8 && Character.isDigit(line.charAt(8))) return memcached(line);

@@ -57,6 +57,8 @@ class RecognizersTest {
         assertThat(generic("220 ProFTPD 1.3.5 Server (Debian) [::ffff:127.0.0.1]\r\n")).isEqualTo(new Ident("ftp", "ProFTPD", "1.3.5", null));
         assertThat(generic("220 mx.example.org ESMTP Exim 4.96 Mon, 01 Jan 2024 00:00:00 +0000\r\n"))
                 .isEqualTo(new Ident("smtp", "Exim smtpd", "4.96", null));
+        assertThat(generic("500 OOPS: vsftpd: both local and anonymous access disabled!\r\n"))
+                .isEqualTo(new Ident("ftp", "vsftpd", null, "error: vsftpd: both local and anonymous access disabled!"));
         assertThat(generic("220 ready\r\n")).isNull(); // ambiguous until EHLO is answered
         assertThat(Recognizers.ftpOrSmtp("220 ready", "250-host\r\n250 OK")).isEqualTo(Ident.of("smtp"));
         assertThat(Recognizers.ftpOrSmtp("220 ready", "500 Unknown command.")).isEqualTo(Ident.of("ftp"));
