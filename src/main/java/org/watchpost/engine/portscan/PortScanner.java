@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,8 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * Fast TCP connect port scanner built on non-blocking NIO connects.
  *
  * <p>Several selector threads each keep a share of the in-flight window. Probes are handed out
- * host-interleaved (see {@link ProbeDispenser}); each thread keeps its deadlines in a priority
- * queue (no timer per probe). Timeouts are adapted per host from the measured connect times,
+ * host-interleaved (see {@link ProbeDispenser}); each thread keeps, per host and attempt, a FIFO of
+ * its probes in start order (no timer per probe): a probe's deadline is its start plus the host's
+ * <em>current</em> timeout, so the head of each FIFO is the earliest, and a host whose first answer
+ * shrinks its timeout gets its older probes expired at once rather than at the initial timeout. Timeouts are adapted per host from the measured connect times,
  * {@code clamp(2·srtt + 4·rttvar, floor, initial)}, and a host that never answers keeps full
  * speed (no per-host slowdown). A refused connect is CLOSED; a timeout is retried
  * ({@link PortScanOptions#retries()} times, each with a doubled timeout) and then FILTERED; an
@@ -45,9 +46,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * producing a wrong result. An instance may run one scan at a time; it can be reused.
  */
 public final class PortScanner {
+    private static final boolean DEBUG = Boolean.getBoolean("watchpost.portscan.debug");
     private static final int LAUNCH_BATCH = 256;
     private static final long PROGRESS_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long MAX_SELECT_MS = 100;
+    private static final long MAX_SELECT_MS = 50;
     /** A probe that meets a local resource error this often is given up (reported FILTERED with a warning). */
     private static final int MAX_LOCAL_FAILURES = 200;
 
@@ -121,7 +123,6 @@ public final class PortScanner {
         int attempt;
         int localFailures;
         long startNs;
-        long deadlineNs;
         SocketChannel ch;
         boolean done;   // the current attempt has ended
 
@@ -152,6 +153,7 @@ public final class PortScanner {
         final AtomicReference<RuntimeException> listenerError = new AtomicReference<>();
         final List<Worker> workers = new ArrayList<>();
         final int window;
+        final int threads;
         final long stallLimitNs;
 
         Run(Iterator<InetAddress> hosts, long hostCount, int[] ports, PortScanListener listener, Cancellation cancel) {
@@ -160,11 +162,11 @@ public final class PortScanner {
             this.ports = ports;
             this.listener = listener;
             this.cancel = cancel;
-            int threads = opts.effectiveSelectorThreads();
+            this.threads = opts.effectiveSelectorThreads();
             this.window = FdBudget.windowForThisProcess(threads, opts.maxInFlight());
             this.dispenser = new ProbeDispenser(hosts, ports, opts.hostGroupSize(), opts.perHostInFlight(),
                     TimeUnit.MILLISECONDS.toNanos(opts.minTimeoutMs()), TimeUnit.MILLISECONDS.toNanos(opts.initialTimeoutMs()),
-                    h -> { });
+                    h -> h.queues = new HostQueues[threads]);
             this.bucket = opts.rateLimit() > 0 ? new TokenBucket(opts.rateLimit(), startNs) : null;
             // every in-flight probe ends by its deadline, so completions can never pause longer than the
             // longest attempt chain; this watchdog only guards against a bug turning into a hung scan
@@ -183,7 +185,7 @@ public final class PortScanner {
             try {
                 for (int i = 0; i < threads; i++) {
                     int share = window / threads + (i < window % threads ? 1 : 0);
-                    workers.add(new Worker(this, Math.max(1, share)));
+                    workers.add(new Worker(this, i, Math.max(1, share)));
                 }
             } catch (IOException e) {
                 for (Worker w : workers) w.closeQuietly();
@@ -237,6 +239,8 @@ public final class PortScanner {
                 listener.onPort(new PortResult(h.text, p.port, state, rttUs));
                 if (h.remaining.decrementAndGet() == 0) {
                     hostsDone.incrementAndGet();
+                    if (DEBUG) System.err.printf("# host %s done at %d ms: %s%n", h.text,
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs), h.debugRtt());
                     listener.onHostDone(h.text, h.open.get(), h.closed.get(), h.filtered.get());
                 }
             } catch (RuntimeException e) {
@@ -281,6 +285,24 @@ public final class PortScanner {
         }
     }
 
+    /** A host's probes of one selector thread, a FIFO per attempt number (all share one timeout). */
+    static final class HostQueues {
+        final HostState host;
+        final ArrayDeque<Probe>[] byAttempt;
+
+        @SuppressWarnings("unchecked")
+        HostQueues(HostState host, int attempts) {
+            this.host = host;
+            this.byAttempt = new ArrayDeque[attempts];
+            for (int i = 0; i < attempts; i++) byAttempt[i] = new ArrayDeque<>();
+        }
+
+        boolean isEmpty() {
+            for (ArrayDeque<Probe> q : byAttempt) if (!q.isEmpty()) return false;
+            return true;
+        }
+    }
+
     /** One selector thread with its share of the window. */
     private static final class Worker implements Runnable {
         final Run run;
@@ -290,16 +312,20 @@ public final class PortScanner {
         int inFlight;
         /** channels closed while registered: their descriptors are freed by the next select */
         int pendingClose;
-        final PriorityQueue<Probe> deadlines = new PriorityQueue<>(1024, (a, b) -> Long.compare(a.deadlineNs, b.deadlineNs));
+        final int id;
+        /** hosts with probes of this thread in their FIFOs */
+        final ArrayList<HostQueues> timed = new ArrayList<>();
         final ArrayDeque<Probe> retryQueue = new ArrayDeque<>();
         final HostState[] takeHosts = new HostState[LAUNCH_BATCH];
         final int[] takePorts = new int[LAUNCH_BATCH];
+        long nextDeadline = Long.MAX_VALUE;
         boolean drained;
         boolean blocked;
         long lastShrinkNs;
 
-        Worker(Run run, int window) throws IOException {
+        Worker(Run run, int id, int window) throws IOException {
             this.run = run;
+            this.id = id;
             this.window = window;
             this.maxWindow = window;
             this.selector = Selector.open();
@@ -347,8 +373,7 @@ public final class PortScanner {
         /** How long the next select may block. */
         long waitNanos(long now) {
             long wait = TimeUnit.MILLISECONDS.toNanos(MAX_SELECT_MS);
-            while (!deadlines.isEmpty() && deadlines.peek().done) deadlines.poll();
-            if (!deadlines.isEmpty()) wait = Math.min(wait, deadlines.peek().deadlineNs - now);
+            wait = Math.min(wait, nextDeadline - now);
             boolean work = !retryQueue.isEmpty() || !drained;
             if (work && inFlight + pendingClose < window) {
                 if (run.bucket != null) wait = Math.min(wait, run.bucket.nanosUntilNext(now));
@@ -446,8 +471,11 @@ public final class PortScanner {
                 }
                 return;
             }
-            p.deadlineNs = p.startNs + p.host.timeoutNs(p.attempt);
-            deadlines.add(p);
+            HostQueues q = p.host.queues[id];
+            if (q == null) q = p.host.queues[id] = new HostQueues(p.host, run.opts.retries() + 1);
+            if (q.isEmpty()) timed.add(q);
+            q.byAttempt[p.attempt].add(p);
+            nextDeadline = Math.min(nextDeadline, p.startNs + p.host.timeoutNs(p.attempt));
             inFlight++;
             run.inFlight.incrementAndGet();
         }
@@ -512,24 +540,50 @@ public final class PortScanner {
             return true;
         }
 
+        /** Expires probes past their host's current timeout; recomputes {@link #nextDeadline}. */
         void handleDeadlines(long now) {
-            int guard = deadlines.size() + 1;
-            while (!deadlines.isEmpty() && guard-- > 0) {
-                Probe p = deadlines.peek();
-                if (p.done) {
-                    deadlines.poll();
-                    continue;
+            long next = Long.MAX_VALUE;
+            for (int i = timed.size() - 1; i >= 0; i--) {
+                HostQueues q = timed.get(i);
+                for (int a = 0; a < q.byAttempt.length; a++) {
+                    ArrayDeque<Probe> fifo = q.byAttempt[a];
+                    if (fifo.isEmpty()) continue;
+                    long timeout = q.host.timeoutNs(a);
+                    Probe p;
+                    while ((p = fifo.peek()) != null) {
+                        if (p.done) {
+                            fifo.poll();
+                            continue;
+                        }
+                        long deadline = p.startNs + timeout;
+                        if (deadline > now) {
+                            next = Math.min(next, deadline);
+                            break;
+                        }
+                        fifo.poll();
+                        expire(p);
+                    }
                 }
-                if (p.deadlineNs > now) break;
-                deadlines.poll();
-                if (settle(p, true)) continue;   // answered just now but not yet seen by select
-                endAttempt(p);
-                if (p.attempt < run.opts.retries()) {
-                    p.attempt++;
-                    retryQueue.add(p);
-                } else {
-                    finish(p, PortState.FILTERED, -1);
+                if (q.isEmpty()) {
+                    int last = timed.size() - 1;
+                    timed.set(i, timed.get(last));
+                    timed.remove(last);
                 }
+            }
+            nextDeadline = next;
+        }
+
+        /** The attempt got no answer in time: retry it, or report FILTERED after the last one. */
+        void expire(Probe p) {
+            boolean last = p.attempt >= run.opts.retries();
+            // on the last attempt, make sure an answer is not just waiting for the next select
+            if (last && settle(p, true)) return;
+            endAttempt(p);
+            if (!last) {
+                p.attempt++;
+                retryQueue.add(p);
+            } else {
+                finish(p, PortState.FILTERED, -1);
             }
         }
 
