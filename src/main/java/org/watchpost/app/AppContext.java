@@ -19,6 +19,7 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock;
     private ScanManager scanManager;
     private VulnDb vulnDb;
+    private Settings settings;
 
     private AppContext(Path dataDir, Database database, Clock clock) {
         this.dataDir = dataDir;
@@ -60,14 +61,16 @@ public final class AppContext implements AutoCloseable {
         return vulnDb;
     }
 
-    /** Default number of scans run at once; more wait as QUEUED. */
-    public static final int DEFAULT_CONCURRENT_SCANS = 2;
+    public synchronized Settings settings() {
+        if (settings == null) settings = new Settings(dataDir);
+        return settings;
+    }
 
     /** The scan runner (created on first use). */
     public synchronized ScanManager scanManager() {
         if (scanManager == null) {
             scanManager = new ScanManager(scans, new DefaultScanner(HostResolver.system(),
-                    new CheckStage(this::vulnDb, clock)), clock, DEFAULT_CONCURRENT_SCANS);
+                    new CheckStage(this::vulnDb, clock)), clock, settings().concurrentScans());
         }
         return scanManager;
     }

@@ -29,11 +29,27 @@ public final class WatchpostApp extends Application {
     private LiveScanFeed feed;
     private ScanActionsController actions;
 
+    private StoreException startupError;
+    private int interruptedAtStart;
+    private int schemaVersion;
+
+    /** Opens and migrates the database off the FX thread, before the window exists. */
     @Override
-    public void start(Stage stage) {
+    public void init() {
         try {
             context = AppContext.open(dataDirFlag);
+            interruptedAtStart = context.scans().markInterrupted();
+            schemaVersion = context.database().read(Migrator::currentVersion);
+            context.scanManager();
         } catch (StoreException e) {
+            startupError = e;
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (startupError != null) {
+            StoreException e = startupError;
             System.err.println("watchpost: " + e.getMessage());
             Alert alert = new Alert(Alert.AlertType.ERROR);
             alert.setTitle("Watchpost cannot start");
@@ -43,7 +59,7 @@ public final class WatchpostApp extends Application {
             Platform.exit();
             return;
         }
-        int interrupted = context.scans().markInterrupted();
+        int interrupted = interruptedAtStart;
         executor = new FxTaskExecutor();
         feed = new LiveScanFeed(context.scans(), Platform::runLater);
         context.scanManager().addObserver(feed);
@@ -91,8 +107,17 @@ public final class WatchpostApp extends Application {
                 "An investigation groups related scans of one engagement so their findings can be followed over time."));
         main.register(MainView.Page.MONITORS, () -> MainView.placeholder("Monitors", "No monitors yet",
                 "A monitor re-runs a scan on a schedule and tells you what changed. Create one from the New scan dialog."));
-        main.register(MainView.Page.SETTINGS, () -> new SettingsView(Version.get(), context.dataDir(), context.database().file(),
-                context.database().read(Migrator::currentVersion)).root());
+        main.register(MainView.Page.SETTINGS, () -> {
+            SettingsView view = new SettingsView(Version.get(), context.dataDir(), context.database().file(), schemaVersion);
+            view.bindConcurrentScans(context.settings().concurrentScans(), n -> {
+                context.settings().setConcurrentScans(n);
+                executor.submit("save settings", () -> {
+                    context.settings().save();
+                    return null;
+                }, ok -> { }, err -> scansVm.errorProperty().set("Could not save settings: " + err.getMessage()));
+            });
+            return view.root();
+        });
         main.show(MainView.Page.SCANS);
         scansVm.refresh();
         if (interrupted > 0) {
