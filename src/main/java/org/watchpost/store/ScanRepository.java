@@ -123,6 +123,20 @@ public final class ScanRepository {
         });
     }
 
+    /** The scans a monitor started, newest first (scans keep origin 'monitor' after the monitor is deleted). */
+    public List<ScanRecord> listByMonitor(long monitorId) {
+        return db.read(c -> {
+            List<ScanRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SCAN_COLUMNS + " FROM scans s WHERE s.monitor_id = ? ORDER BY s.id DESC")) {
+                ps.setLong(1, monitorId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(map(rs));
+                }
+            }
+            return out;
+        });
+    }
+
     public long count() {
         return db.read(c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM scans")) {
