@@ -6,7 +6,14 @@ import org.watchpost.engine.CheckStage;
 import org.watchpost.engine.DefaultScanner;
 import org.watchpost.engine.target.HostResolver;
 import org.watchpost.engine.vulndb.VulnDb;
+import org.watchpost.schedule.DigestService;
+import org.watchpost.schedule.MonitorDigestObserver;
+import org.watchpost.schedule.MonitorRepository;
+import org.watchpost.schedule.MonitorScheduler;
+import org.watchpost.schedule.NotificationSink;
 import org.watchpost.schedule.ScanManager;
+import org.watchpost.schedule.ScanStarter;
+import org.watchpost.store.InvestigationRepository;
 import org.watchpost.store.DataDirectory;
 import org.watchpost.store.Database;
 import org.watchpost.store.ScanRepository;
@@ -20,6 +27,11 @@ public final class AppContext implements AutoCloseable {
     private ScanManager scanManager;
     private VulnDb vulnDb;
     private Settings settings;
+    private InvestigationRepository investigations;
+    private MonitorRepository monitors;
+    private DigestService digests;
+    private MonitorScheduler scheduler;
+    private NotificationSink notificationSink = NotificationSink.NONE;
 
     private AppContext(Path dataDir, Database database, Clock clock) {
         this.dataDir = dataDir;
@@ -59,6 +71,39 @@ public final class AppContext implements AutoCloseable {
     public synchronized VulnDb vulnDb() {
         if (vulnDb == null) vulnDb = VulnDb.openInstalled(dataDir);
         return vulnDb;
+    }
+
+    public synchronized InvestigationRepository investigations() {
+        if (investigations == null) investigations = new InvestigationRepository(database, clock);
+        return investigations;
+    }
+
+    public synchronized MonitorRepository monitors() {
+        if (monitors == null) monitors = new MonitorRepository(database, clock);
+        return monitors;
+    }
+
+    /** Where High/Critical news from monitors goes (the desktop app shows a notification). */
+    public synchronized void setNotificationSink(NotificationSink sink) {
+        this.notificationSink = sink == null ? NotificationSink.NONE : sink;
+    }
+
+    /** Change digests of monitor scans; computed when a monitor's scan ends. */
+    public synchronized DigestService digests() {
+        if (digests == null) {
+            digests = new DigestService(database, clock, n -> notificationSink.notify(n));
+            scanManager().addObserver(new MonitorDigestObserver(digests, Runnable::run));
+        }
+        return digests;
+    }
+
+    /** Runs monitors when due (and one catch-up after missed times). */
+    public synchronized MonitorScheduler scheduler() {
+        if (scheduler == null) {
+            digests();
+            scheduler = new MonitorScheduler(monitors(), ScanStarter.of(scanManager()), clock);
+        }
+        return scheduler;
     }
 
     public synchronized Settings settings() {

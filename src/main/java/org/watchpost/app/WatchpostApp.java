@@ -14,6 +14,12 @@ import org.watchpost.ui.MainView;
 import org.watchpost.ui.SettingsView;
 import org.watchpost.ui.WindowState;
 import org.watchpost.ui.common.FxTaskExecutor;
+import org.watchpost.ui.investigations.InvestigationPage;
+import org.watchpost.ui.investigations.InvestigationPageViewModel;
+import org.watchpost.ui.investigations.InvestigationsView;
+import org.watchpost.ui.investigations.InvestigationsViewModel;
+import org.watchpost.ui.monitors.MonitorsView;
+import org.watchpost.ui.monitors.MonitorsViewModel;
 import org.watchpost.ui.scans.LiveScanFeed;
 import org.watchpost.ui.scans.ScanActionsController;
 import org.watchpost.ui.scans.ScansViewModel;
@@ -63,6 +69,9 @@ public final class WatchpostApp extends Application {
         executor = new FxTaskExecutor();
         feed = new LiveScanFeed(context.scans(), Platform::runLater);
         context.scanManager().addObserver(feed);
+        context.setNotificationSink(n -> Platform.runLater(() -> org.controlsfx.control.Notifications.create()
+                .owner(stage).title(n.title()).text(n.body()).hideAfter(javafx.util.Duration.seconds(12)).showWarning()));
+        startScheduler();
         Scene scene = new Scene(buildMainView(stage, interrupted).root(), 1200, 760);
         actions.scansView().installShortcuts(scene);
         scene.getStylesheets().add(Objects.requireNonNull(WatchpostApp.class.getResource("/org/watchpost/ui/watchpost.css")).toExternalForm());
@@ -103,10 +112,31 @@ public final class WatchpostApp extends Application {
         main.register(MainView.Page.SCANS, () -> actions.scansView().root());
         main.register(MainView.Page.VULNERABILITIES, () -> MainView.placeholder("Vulnerabilities", "No findings yet",
                 "Findings from every scan appear here, worst first, once scans have run checks."));
-        main.register(MainView.Page.INVESTIGATIONS, () -> MainView.placeholder("Investigations", "No investigations yet",
-                "An investigation groups related scans of one engagement so their findings can be followed over time."));
-        main.register(MainView.Page.MONITORS, () -> MainView.placeholder("Monitors", "No monitors yet",
-                "A monitor re-runs a scan on a schedule and tells you what changed. Create one from the New scan dialog."));
+        InvestigationsViewModel investigationsVm = new InvestigationsViewModel(context.investigations(), executor);
+        InvestigationsView[] investigationsView = new InvestigationsView[1];
+        java.util.function.Consumer<Long> openInvestigation = id -> {
+            InvestigationPageViewModel pvm = new InvestigationPageViewModel(context.investigations(), executor, id);
+            InvestigationPage page = new InvestigationPage(pvm, () -> main.show(MainView.Page.INVESTIGATIONS),
+                    actions::openScan, () -> stage);
+            pvm.refresh();
+            main.showNode(MainView.Page.INVESTIGATIONS, page.root());
+        };
+        investigationsView[0] = new InvestigationsView(investigationsVm, openInvestigation, () -> stage);
+        main.register(MainView.Page.INVESTIGATIONS, investigationsView[0]::root);
+        main.onShow(MainView.Page.INVESTIGATIONS, investigationsVm::refresh);
+
+        MonitorsViewModel monitorsVm = new MonitorsViewModel(context.monitors(), context.digests(), executor);
+        MonitorsView[] monitorsView = new MonitorsView[1];
+        monitorsView[0] = new MonitorsView(monitorsVm, actions::openScan, node -> {
+            if (node == null) main.show(MainView.Page.MONITORS);
+            else main.showNode(MainView.Page.MONITORS, node);
+        }, () -> stage);
+        main.register(MainView.Page.MONITORS, monitorsView[0]::root);
+        main.onShow(MainView.Page.MONITORS, monitorsVm::refresh);
+        actions.enableGroups(context.investigations(), context.monitors(), () -> {
+            investigationsVm.refresh();
+            monitorsVm.refresh();
+        });
         main.register(MainView.Page.SETTINGS, () -> {
             SettingsView view = new SettingsView(Version.get(), context.dataDir(), context.database().file(), schemaVersion);
             view.bindConcurrentScans(context.settings().concurrentScans(), n -> {
@@ -127,8 +157,32 @@ public final class WatchpostApp extends Application {
         return main;
     }
 
+    private java.util.concurrent.ScheduledExecutorService schedulerTimer;
+
+    /** Ticks the monitor scheduler off the FX thread: at start (catch-up) and every period (wake is detected by the gap). */
+    private void startScheduler() {
+        schedulerTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "watchpost-monitors");
+            t.setDaemon(true);
+            return t;
+        });
+        var scheduler = context.scheduler();
+        long period = scheduler.period().toMillis();
+        schedulerTimer.scheduleWithFixedDelay(() -> {
+            try {
+                var runs = scheduler.tick();
+                if (!runs.isEmpty() && feed != null) runs.forEach(r -> {
+                    if (r.scanId() != null) feed.touch(r.scanId());
+                });
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(WatchpostApp.class).warn("monitor tick failed: {}", e.toString());
+            }
+        }, 2000, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void stop() {
+        if (schedulerTimer != null) schedulerTimer.shutdownNow();
         if (feed != null) feed.close();
         if (executor != null) executor.close();
         if (context != null) context.close();

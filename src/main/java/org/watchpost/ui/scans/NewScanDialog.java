@@ -24,8 +24,8 @@ import org.watchpost.ui.common.Fxml;
 
 /** The New scan / Clone / Edit configuration dialog. */
 public final class NewScanDialog {
-    /** What the user confirmed. */
-    public record Result(String name, ScanConfig config) {}
+    /** What the user confirmed: the scan, the investigation to add it to (or null), the monitor schedule (or null). */
+    public record Result(String name, ScanConfig config, Long investigationId, org.watchpost.schedule.Frequency frequency) {}
 
     static final String[] PORT_PRESETS = {"top-100", "top-1000", "all", "1-1024", "22,80,443"};
 
@@ -45,6 +45,12 @@ public final class NewScanDialog {
     @FXML private Spinner<Integer> rateSpinner;
     @FXML private Spinner<Integer> concurrencySpinner;
     @FXML private Label messageLabel;
+    @FXML private ComboBox<org.watchpost.store.InvestigationSummary> investigationBox;
+    @FXML private CheckBox monitorBox;
+    @FXML private javafx.scene.layout.HBox monitorRow;
+    @FXML private javafx.scene.control.ChoiceBox<String> monitorKind;
+    @FXML private TextField monitorExpression;
+    @FXML private Label monitorMessage;
 
     public NewScanDialog(NewScanViewModel vm, Window owner) {
         this.vm = vm;
@@ -67,7 +73,7 @@ public final class NewScanDialog {
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, okType);
         Node ok = dialog.getDialogPane().lookupButton(okType);
         ok.getStyleClass().add("accent");
-        ok.disableProperty().bind(vm.validProperty().not().or(vm.validatingProperty()));
+        ok.disableProperty().bind(vm.validProperty().not().or(vm.validatingProperty()).or(vm.monitorValidProperty().not()));
         if (owner != null && owner.getScene() != null) {
             dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }
@@ -99,6 +105,35 @@ public final class NewScanDialog {
             mark(exclusionsField, "exclusions".equals(field) || "exclusion".equals(field));
             mark(portsField.getEditor(), "ports".equals(field) || "port".equals(field));
         });
+        investigationBox.getItems().add(null);
+        investigationBox.getItems().addAll(vm.investigations());
+        javafx.util.Callback<javafx.scene.control.ListView<org.watchpost.store.InvestigationSummary>,
+                javafx.scene.control.ListCell<org.watchpost.store.InvestigationSummary>> cells = l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(org.watchpost.store.InvestigationSummary s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s == null ? "None" : s.investigation().displayId() + "  " + s.name());
+            }
+        };
+        investigationBox.setCellFactory(cells);
+        investigationBox.setButtonCell(cells.call(null));
+        investigationBox.valueProperty().bindBidirectional(vm.investigationProperty());
+        boolean edit = vm.modeProperty().get() == NewScanViewModel.Mode.EDIT;
+        investigationBox.setDisable(edit);
+        monitorBox.setDisable(edit);
+        monitorBox.selectedProperty().bindBidirectional(vm.monitorProperty());
+        monitorRow.visibleProperty().bind(monitorBox.selectedProperty());
+        monitorRow.managedProperty().bind(monitorBox.selectedProperty());
+        monitorKind.getItems().setAll("hourly", "daily", "weekly", "monthly", "cron");
+        monitorKind.valueProperty().bindBidirectional(vm.monitorKindProperty());
+        monitorKind.valueProperty().addListener((o, a, k) -> {
+            if (k != null && a != null) vm.monitorExpressionProperty().set(NewScanViewModel.exampleFor(k));
+        });
+        monitorExpression.textProperty().bindBidirectional(vm.monitorExpressionProperty());
+        monitorMessage.textProperty().bind(vm.monitorMessageProperty());
+        vm.monitorValidProperty().addListener((o, a, ok) -> mark(monitorExpression, !ok));
+        monitorBox.setTooltip(new javafx.scene.control.Tooltip("A monitor runs this scan again on its schedule; its scans"
+                + " cannot be stopped, only deleted. hourly: minute (15) · daily: 02:00 · weekly: MON 06:30 · monthly: 1 02:00 · cron: 0 */6 * * *"));
         debounce.setOnFinished(e -> vm.validate());
         for (var p : new javafx.beans.Observable[] {vm.targetsProperty(), vm.exclusionsProperty(), vm.portsProperty(),
                 vm.timeoutMsProperty(), vm.rateLimitProperty(), vm.concurrencyProperty()}) {
@@ -155,7 +190,8 @@ public final class NewScanDialog {
                 Optional<ButtonType> c = confirm.showAndWait();
                 if (c.isEmpty() || c.get() != ButtonType.OK) continue; // back to the form, nothing lost
             }
-            return Optional.of(new Result(vm.nameProperty().get(), vm.toConfig()));
+            var inv = vm.investigationProperty().get();
+            return Optional.of(new Result(vm.nameProperty().get(), vm.toConfig(), inv == null ? null : inv.id(), vm.frequency()));
         }
     }
 

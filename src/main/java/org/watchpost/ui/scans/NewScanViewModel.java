@@ -54,11 +54,62 @@ public final class NewScanViewModel {
     private final LongProperty hostCount = new SimpleLongProperty();
     private final IntegerProperty portCount = new SimpleIntegerProperty();
     private final BooleanProperty valid = new SimpleBooleanProperty(false);
+    private final javafx.collections.ObservableList<org.watchpost.store.InvestigationSummary> investigations =
+            javafx.collections.FXCollections.observableArrayList();
+    private final ObjectProperty<org.watchpost.store.InvestigationSummary> investigation = new SimpleObjectProperty<>();
+    private final BooleanProperty monitor = new SimpleBooleanProperty(false);
+    private final StringProperty monitorKind = new SimpleStringProperty("daily");
+    private final StringProperty monitorExpression = new SimpleStringProperty("02:00");
+    private final StringProperty monitorMessage = new SimpleStringProperty("");
+    private final BooleanProperty monitorValid = new SimpleBooleanProperty(true);
+    private org.watchpost.schedule.Frequency frequency;
     private final BooleanProperty validating = new SimpleBooleanProperty(false);
 
     public NewScanViewModel(Planner planner, TaskExecutor executor) {
         this.planner = planner;
         this.executor = executor;
+        monitor.addListener(o -> validateMonitor());
+        monitorKind.addListener(o -> validateMonitor());
+        monitorExpression.addListener(o -> validateMonitor());
+        validateMonitor();
+    }
+
+    /** Example expression per frequency kind, shown when the kind changes. */
+    public static String exampleFor(String kind) {
+        return switch (kind) {
+            case "hourly" -> "15";
+            case "weekly" -> "MON 06:30";
+            case "monthly" -> "1 02:00";
+            case "cron" -> "0 */6 * * *";
+            default -> "02:00";
+        };
+    }
+
+    /** Checks the monitor's schedule (when a monitor is wanted) and previews its next run. */
+    void validateMonitor() {
+        if (!monitor.get()) {
+            frequency = null;
+            monitorValid.set(true);
+            monitorMessage.set("");
+            return;
+        }
+        try {
+            frequency = org.watchpost.schedule.Frequency.decode(monitorKind.get(), monitorExpression.get() == null ? ""
+                    : monitorExpression.get().strip());
+            java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+            java.time.Instant next = frequency.next(java.time.Instant.now(), zone);
+            monitorMessage.set(frequency.describe() + " · next run " + org.watchpost.ui.common.TimeText.stamp(next, zone));
+            monitorValid.set(true);
+        } catch (IllegalArgumentException e) {
+            frequency = null;
+            monitorMessage.set(e.getMessage());
+            monitorValid.set(false);
+        }
+    }
+
+    /** The monitor's schedule, or null when no monitor is wanted. */
+    public org.watchpost.schedule.Frequency frequency() {
+        return monitor.get() ? frequency : null;
     }
 
     /** Fills the form from an existing scan's settings (clone, edit). */
@@ -130,6 +181,14 @@ public final class NewScanViewModel {
         if (concurrency.get() < 1 || concurrency.get() > 100_000) return "Concurrency must be between 1 and 100,000.";
         return null;
     }
+
+    public javafx.collections.ObservableList<org.watchpost.store.InvestigationSummary> investigations() { return investigations; }
+    public ObjectProperty<org.watchpost.store.InvestigationSummary> investigationProperty() { return investigation; }
+    public BooleanProperty monitorProperty() { return monitor; }
+    public StringProperty monitorKindProperty() { return monitorKind; }
+    public StringProperty monitorExpressionProperty() { return monitorExpression; }
+    public StringProperty monitorMessageProperty() { return monitorMessage; }
+    public BooleanProperty monitorValidProperty() { return monitorValid; }
 
     public boolean needsConfirmation() {
         return hostCount.get() > CONFIRM_HOSTS;

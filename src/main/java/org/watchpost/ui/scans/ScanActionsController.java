@@ -31,6 +31,9 @@ public final class ScanActionsController implements ScanActions {
     private final LiveScanFeed feed;
     private final Supplier<Window> owner;
     private ScanDetailsView openDetails;
+    private org.watchpost.store.InvestigationRepository investigations;
+    private org.watchpost.schedule.MonitorRepository monitors;
+    private Runnable groupsChanged = () -> { };
     private java.util.function.Consumer<LiveScanFeed.Update> detailsSubscription;
 
     public ScanActionsController(ScanManager manager, TaskExecutor executor, MainView main, ScansViewModel scansVm,
@@ -48,6 +51,18 @@ public final class ScanActionsController implements ScanActions {
         });
     }
 
+    /**
+     * Enables the investigation and monitor parts of the New scan dialog and "Add to investigation".
+     *
+     * @param changed run on the FX thread after an investigation or monitor was created or changed
+     */
+    public void enableGroups(org.watchpost.store.InvestigationRepository investigations,
+                             org.watchpost.schedule.MonitorRepository monitors, Runnable changed) {
+        this.investigations = investigations;
+        this.monitors = monitors;
+        this.groupsChanged = changed;
+    }
+
     public ScansView scansView() {
         return scansView;
     }
@@ -63,12 +78,58 @@ public final class ScanActionsController implements ScanActions {
     }
 
     private void showDialogAndStart(NewScanViewModel vm, Long rerunOf) {
+        if (investigations == null) {
+            showDialogAndStartNow(vm, rerunOf);
+            return;
+        }
+        executor.submit("load investigations", investigations::list, list -> {
+            vm.investigations().setAll(list);
+            showDialogAndStartNow(vm, rerunOf);
+        }, e -> showDialogAndStartNow(vm, rerunOf));
+    }
+
+    private void showDialogAndStartNow(NewScanViewModel vm, Long rerunOf) {
         Optional<NewScanDialog.Result> r = new NewScanDialog(vm, owner.get()).showAndWait();
-        r.ifPresent(res -> executor.submit("start scan", () -> manager.start(res.name(), res.config(), "ui", null, rerunOf),
-                rec -> {
-                    scansVm.apply(rec);
-                    feed.touch(rec.id());
-                }, e -> error("The scan could not be started", e)));
+        r.ifPresent(res -> executor.submit("start scan", () -> startScan(res, rerunOf), rec -> {
+            scansVm.apply(rec);
+            feed.touch(rec.id());
+            if (res.investigationId() != null || res.frequency() != null) groupsChanged.run();
+        }, e -> error("The scan could not be started", e)));
+    }
+
+    /** Background: creates the monitor if one was asked for, starts the scan, links it to the investigation. */
+    private ScanRecord startScan(NewScanDialog.Result res, Long rerunOf) throws Exception {
+        ScanRecord rec;
+        if (res.frequency() != null && monitors != null) {
+            manager.plan(res.config()); // refuse before creating a monitor that could never run
+            var monitor = monitors.create(res.name() == null || res.name().isBlank() ? res.config().targets() : res.name(),
+                    res.config(), res.frequency());
+            rec = manager.start(res.name(), res.config(), "monitor", monitor.id(), null);
+            monitors.linkFirstScan(monitor.id(), rec.id());
+        } else {
+            rec = manager.start(res.name(), res.config(), "ui", null, rerunOf);
+        }
+        if (res.investigationId() != null && investigations != null) {
+            investigations.addScans(res.investigationId(), List.of(rec.id()));
+        }
+        return manager.repository().require(rec.id());
+    }
+
+    @Override
+    public void addToInvestigation(List<Long> scanIds) {
+        if (scanIds.isEmpty() || investigations == null) return;
+        executor.submit("load investigations", investigations::list, list ->
+                org.watchpost.ui.investigations.InvestigationDialogs.chooseForScans(owner.get(), scanIds.size(), list)
+                        .ifPresent(target -> executor.submit("add to investigation", () -> {
+                            long id = target.existingId() != null ? target.existingId()
+                                    : investigations.create(target.newOne().name(), target.newOne().description()).id();
+                            investigations.addScans(id, scanIds);
+                            return id;
+                        }, id -> {
+                            scanIds.forEach(feed::touch);
+                            groupsChanged.run();
+                        }, e -> error("The scans could not be added", e))),
+                e -> error("Investigations could not be loaded", e));
     }
 
     @Override

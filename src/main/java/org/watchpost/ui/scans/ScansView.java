@@ -54,6 +54,7 @@ public final class ScansView {
     @FXML private Button cloneButton;
     @FXML private Button editButton;
     @FXML private Button stopButton;
+    @FXML private Button investigateButton;
     @FXML private Button deleteButton;
     @FXML private Label selectionLabel;
 
@@ -139,6 +140,7 @@ public final class ScansView {
         editButton.disableProperty().bind(notOne);
         stopButton.disableProperty().bind(noStoppable);
         deleteButton.disableProperty().bind(none);
+        investigateButton.disableProperty().bind(none);
         selectionBar.visibleProperty().bind(vm.emptyProperty().not());
         selectionBar.managedProperty().bind(selectionBar.visibleProperty());
         selectionLabel.textProperty().bind(Bindings.createStringBinding(() -> sel.isEmpty()
@@ -155,6 +157,7 @@ public final class ScansView {
                 item("Clone…", "Shortcut+Shift+C", notOne, () -> onClone()),
                 item("Edit configuration…", "Shortcut+E", notOne, () -> onEdit()),
                 item("Copy scan ID", "Shortcut+C", none, this::copyIds),
+                item("Add to investigation…", "Shortcut+I", none, () -> actions.addToInvestigation(selectedIds())),
                 new javafx.scene.control.SeparatorMenuItem(),
                 item("Stop", "Shortcut+Shift+S", noStoppable, () -> onStop()),
                 item("Delete…", "Delete", none, () -> onDelete()));
@@ -216,6 +219,11 @@ public final class ScansView {
     private void onStop() {
         actions.stop(table.getSelectionModel().getSelectedItems().stream()
                 .filter(r -> r.statusProperty().get().isActive() && !r.record().fromMonitor()).map(ScanRowViewModel::id).toList());
+    }
+
+    @FXML
+    private void onInvestigate() {
+        actions.addToInvestigation(selectedIds());
     }
 
     @FXML
