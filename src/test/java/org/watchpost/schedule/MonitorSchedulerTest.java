@@ -83,6 +83,23 @@ class MonitorSchedulerTest {
     }
 
     @Test
+    void createAndStartRunsTheFirstScanAtOnceAndDropsTheMonitorIfItCannotStart() throws Exception {
+        MonitorRun first = scheduler.createAndStart("DMZ", ScanConfig.defaults("127.0.0.1"), Frequency.daily(LocalTime.of(2, 0)));
+        assertThat(first.trigger()).isEqualTo(MonitorRun.Trigger.FIRST);
+        assertThat(first.outcome()).isEqualTo(MonitorRun.Outcome.STARTED);
+        Monitor m = monitors.require(first.monitorId());
+        assertThat(m.lastScanId()).isEqualTo(first.scanId());
+        assertThat(m.nextRunAt()).isEqualTo(local("2024-05-02T02:00"));
+        assertThat(scans.events(first.scanId())).extracting(e -> e.message())
+                .contains("started by monitor " + m.displayId() + " 'DMZ' (first run; then Daily at 02:00)");
+
+        starter.failWith = "no targets left after exclusions";
+        assertThatThrownBy(() -> scheduler.createAndStart("broken", ScanConfig.defaults("127.0.0.1"), Frequency.hourly(0)))
+                .hasMessage("no targets left after exclusions");
+        assertThat(monitors.list()).extracting(Monitor::name).containsExactly("DMZ");
+    }
+
+    @Test
     void runsWhenDueOnTimeThenMovesToTheNextTime() {
         Monitor m = daily("DMZ", "02:00");
         clock.set(local("2024-05-02T02:00:10"));
@@ -95,6 +112,7 @@ class MonitorSchedulerTest {
         assertThat(r.scheduledFor()).isEqualTo(local("2024-05-02T02:00"));
         assertThat(scans.require(r.scanId()).origin()).isEqualTo("monitor");
         assertThat(scans.require(r.scanId()).monitorId()).isEqualTo(m.id());
+        assertThat(scans.events(r.scanId())).extracting(e -> e.message()).contains("started by monitor MON-" + m.id() + " 'DMZ' (schedule)");
         assertThat(monitors.require(m.id()).nextRunAt()).isEqualTo(local("2024-05-03T02:00"));
         assertThat(scheduler.runDue()).as("not twice").isEmpty();
     }
