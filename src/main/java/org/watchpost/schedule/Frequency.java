@@ -328,8 +328,7 @@ public sealed interface Frequency permits Frequency.Hourly, Frequency.Daily, Fre
         @Override
         public Instant next(Instant after, ZoneId zone) {
             // cron-utils answers "strictly after" at minute resolution
-            Optional<ZonedDateTime> n = CronCache.EXECUTION.computeIfAbsent(expression, e -> ExecutionTime.forCron(parseCron(e)))
-                    .nextExecution(after.atZone(zone));
+            Optional<ZonedDateTime> n = CronCache.of(expression).nextExecution(after.atZone(zone));
             return n.map(ZonedDateTime::toInstant)
                     .orElseThrow(() -> new IllegalStateException("cron expression '" + expression + "' has no run after " + after));
         }
@@ -402,8 +401,17 @@ public sealed interface Frequency permits Frequency.Hourly, Frequency.Daily, Fre
 
 /** Parsed cron expressions, so that counting missed runs does not re-parse each time. */
 final class CronCache {
-    static final java.util.Map<String, ExecutionTime> EXECUTION = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX = 256;
+    private static final java.util.Map<String, ExecutionTime> EXECUTION = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CronCache() {
+    }
+
+    static ExecutionTime of(String expression) {
+        ExecutionTime t = EXECUTION.get(expression);
+        if (t != null) return t;
+        if (EXECUTION.size() >= MAX) EXECUTION.clear();
+        return EXECUTION.computeIfAbsent(expression, e -> ExecutionTime.forCron(
+                new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX)).parse(e)));
     }
 }

@@ -276,6 +276,15 @@ public final class MonitorRepository {
         return recordRun(monitorId, null, scanId, MonitorRun.Outcome.STARTED, MonitorRun.Trigger.FIRST, false, 0, List.of(), null);
     }
 
+    /** Adds a line to a scan's event log (best effort: the scan may already be gone). */
+    void noteOnScan(long scanId, String message) {
+        try {
+            scans.addEvent(scanId, "info", message);
+        } catch (RuntimeException e) {
+            // deleted meanwhile, or the event is not worth failing the run for
+        }
+    }
+
     /** The monitor's runs, newest first, at most {@code limit}. */
     public List<MonitorRun> runs(long monitorId, int limit) {
         return db.read(c -> runs(c, monitorId, limit));

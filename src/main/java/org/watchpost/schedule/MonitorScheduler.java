@@ -158,14 +158,39 @@ public final class MonitorScheduler {
         }
         try {
             long scanId = starter.start(m.name(), m.config(), m.id());
-            LOG.info("monitor {} started {}{}", m.displayId(), ScanIds.format(scanId),
-                    catchUp ? " (catch-up for " + missed + " missed run(s))" : "");
+            String note = catchUp ? " (catch-up for " + missed + (missed == 1 ? " missed run)" : " missed runs)") : "";
+            LOG.info("monitor {} started {}{}", m.displayId(), ScanIds.format(scanId), note);
+            monitors.noteOnScan(scanId, "started by monitor " + m.displayId() + " '" + m.name() + "' ("
+                    + trigger.name().toLowerCase(java.util.Locale.ROOT) + ")" + note);
             return monitors.recordRun(m.id(), scheduledFor, scanId, MonitorRun.Outcome.STARTED, trigger, catchUp, missed, missedTimes, null);
         } catch (InvalidScanConfigException | RuntimeException e) {
             String why = "could not start: " + e.getMessage();
             LOG.warn("monitor {} {}", m.displayId(), why);
             return monitors.recordRun(m.id(), scheduledFor, null, MonitorRun.Outcome.FAILED, trigger, catchUp, missed, missedTimes, why);
         }
+    }
+
+    /**
+     * Creates a monitor and starts its first scan at once (trigger FIRST): what the new-scan
+     * dialog does when "repeat on a schedule" is ticked. If the scan cannot start, the monitor
+     * is not kept.
+     *
+     * @return the first run (its {@code scanId} is the new scan; {@code monitorId} the new monitor)
+     * @throws InvalidScanConfigException when the configuration does not validate (nothing is created)
+     */
+    public synchronized MonitorRun createAndStart(String name, org.watchpost.engine.model.ScanConfig config, Frequency frequency)
+            throws InvalidScanConfigException {
+        Monitor m = monitors.create(name, config, frequency);
+        long scanId;
+        try {
+            scanId = starter.start(m.name(), m.config(), m.id());
+        } catch (InvalidScanConfigException | RuntimeException e) {
+            monitors.delete(m.id());
+            throw e;
+        }
+        monitors.noteOnScan(scanId, "started by monitor " + m.displayId() + " '" + m.name() + "' (first run; then "
+                + frequency.describe() + ")");
+        return monitors.linkFirstScan(m.id(), scanId);
     }
 
     /**
