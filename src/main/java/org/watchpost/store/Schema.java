@@ -162,9 +162,20 @@ public final class Schema {
             "CREATE INDEX investigation_scans_scan ON investigation_scans(scan_id)"
     ));
 
+    /**
+     * The Vulnerabilities view lists every finding worst first and, within equal severity and
+     * CVSS, newest first. Walking this index backwards yields exactly
+     * {@code severity DESC, cvss DESC, id DESC} (the rowid closes every index), so the first page
+     * of a million findings needs no sort. {@code findings_rank} ends in {@code id} ascending and
+     * would need a temporary sort of each (severity, cvss) group.
+     */
+    static final Migration V2_FINDINGS_ORDER = new Migration(2, "index for listing all findings worst and newest first", List.of(
+            "CREATE INDEX findings_order ON findings(severity, cvss)"
+    ));
+
     /** All migrations, in order. */
     public static List<Migration> all() {
-        return List.of(V1);
+        return List.of(V1, V2_FINDINGS_ORDER);
     }
 
     public static int latestVersion() {
