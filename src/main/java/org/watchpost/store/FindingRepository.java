@@ -73,11 +73,15 @@ public final class FindingRepository {
         });
     }
 
-    /** Distinct service names of findings (case-insensitively), alphabetically, at most {@code max}: a filter's choices. */
-    public List<String> services(int max) {
+    /**
+     * Service names identified in any scan (case-insensitively distinct, alphabetical, at most
+     * {@code max}): the service filter's choices. Read from the services table, which is far
+     * smaller than the findings.
+     */
+    public List<String> serviceNames(int max) {
         return db.read(c -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT min(service) FROM findings"
+            try (PreparedStatement ps = c.prepareStatement("SELECT min(service) FROM services"
                     + " WHERE service IS NOT NULL AND service <> '' GROUP BY service COLLATE NOCASE"
                     + " ORDER BY service COLLATE NOCASE LIMIT ?")) {
                 ps.setInt(1, max);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchpost.engine.model.Finding;
 import org.watchpost.engine.model.ScanConfig;
+import org.watchpost.engine.model.ServiceInfo;
 import org.watchpost.engine.model.Severity;
 
 class FindingRepositoryTest {
@@ -43,11 +44,14 @@ class FindingRepositoryTest {
                 "evidence " + title, address, port, service, "confirmed", false);
     }
 
-    /** Records findings through the same path a running scan uses. */
+    /** Records findings (and the services they are on) through the same path a running scan uses. */
     long scanWith(Finding... fs) {
         long id = scans.create("s", ScanConfig.defaults("127.0.0.1"), "ui", null, null, 1).id();
         try (ScanRecorder r = new ScanRecorder(db, id, Clock.systemUTC())) {
-            for (Finding f : fs) r.onFinding(f);
+            for (Finding f : fs) {
+                if (f.service() != null) r.onService(new ServiceInfo(f.address(), f.port(), f.service(), null, null, null, false, null, null));
+                r.onFinding(f);
+            }
         }
         return id;
     }
@@ -130,7 +134,7 @@ class FindingRepositoryTest {
         assertThat(findings.count(FindingQuery.all().withScan(s1))).isEqualTo(3);
         assertThat(findings.count(FindingQuery.all().withHost("127.0.0.2"))).isEqualTo(2);
         assertThat(findings.count(FindingQuery.all().withSeverities(EnumSet.noneOf(Severity.class)))).isZero();
-        List<String> services = findings.services(10);
+        List<String> services = findings.serviceNames(10);
         assertThat(services).hasSize(4).containsSubsequence("https", "redis", "ssh");
         assertThat(services.get(0)).isEqualToIgnoringCase("http");
     }

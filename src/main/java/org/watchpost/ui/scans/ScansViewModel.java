@@ -1,6 +1,8 @@
 package org.watchpost.ui.scans;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +73,38 @@ public final class ScansViewModel {
         }
         rows.removeIf(r -> !seen.contains(r.id()));
         if (!added.isEmpty()) rows.addAll(0, added);
-        applyFilter();
+        // re-filtering re-sorts and re-lays out the whole table: only worth it when a filter can
+        // change its answer (rows added or removed reach the filtered list by themselves)
+        if (filterActive()) applyFilter();
+    }
+
+    /**
+     * Reloads only the given scans in the background and updates their rows (adds new ones,
+     * drops deleted ones): for live updates, where a full {@link #refresh()} would re-read every
+     * scan many times a second.
+     */
+    public void refreshScans(Collection<Long> ids) {
+        if (ids.isEmpty()) return;
+        List<Long> wanted = List.copyOf(ids);
+        executor.submit("load changed scans", () -> {
+            List<ScanRecord> found = new ArrayList<>();
+            for (long id : wanted) repository.get(id).ifPresent(found::add);
+            return found;
+        }, found -> {
+            Set<Long> present = new HashSet<>();
+            for (ScanRecord rec : found) {
+                present.add(rec.id());
+                apply(rec);
+            }
+            Set<Long> gone = new HashSet<>(wanted);
+            gone.removeAll(present);
+            if (!gone.isEmpty()) removeIds(gone);
+            if (filterActive()) applyFilter();
+        }, e -> error.set("Could not load scans: " + e.getMessage()));
+    }
+
+    private boolean filterActive() {
+        return statusFilter.get() != null || (filterText.get() != null && !filterText.get().isBlank());
     }
 
     /** Applies one fresh record (live update from a running scan). */

@@ -1,28 +1,25 @@
 package org.watchpost.ui.vulns;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.watchpost.engine.model.Severity;
 import org.watchpost.store.FindingRecord;
 
 /**
  * One row of the Vulnerabilities table and the text of its detail pane. Findings do not
- * change once stored, so the row is immutable and its texts are computed once.
+ * change once stored, so the row is immutable. Its texts are made when first asked for: a
+ * page holds hundreds of rows, the table shows a few dozen.
  */
 public final class FindingRowViewModel {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-
     private final FindingRecord record;
-    private final String cvssText;
-    private final String cvesText;
-    private final String found;
+    private final ZoneId zone;
+    private String cvssText;
+    private String cvesText;
+    private String found;
 
     public FindingRowViewModel(FindingRecord record, ZoneId zone) {
         this.record = record;
-        this.cvssText = record.cvss() == null ? "—" : String.format(Locale.ROOT, "%.1f", record.cvss());
-        this.cvesText = String.join(", ", record.cves());
-        this.found = DATE.format(record.createdAt().atZone(zone));
+        this.zone = zone;
     }
 
     public FindingRecord record() {
@@ -43,7 +40,13 @@ public final class FindingRowViewModel {
 
     /** "9.8", or an em dash for a finding without a score. */
     public String cvss() {
+        if (cvssText == null) cvssText = record.cvss() == null ? "—" : oneDecimal(record.cvss());
         return cvssText;
+    }
+
+    static String oneDecimal(double v) {
+        long tenths = Math.round(v * 10);
+        return (tenths < 0 ? "-" : "") + Math.abs(tenths) / 10 + "." + Math.abs(tenths) % 10;
     }
 
     public String title() {
@@ -60,6 +63,7 @@ public final class FindingRowViewModel {
     }
 
     public String cves() {
+        if (cvesText == null) cvesText = String.join(", ", record.cves());
         return cvesText;
     }
 
@@ -69,6 +73,7 @@ public final class FindingRowViewModel {
 
     /** Date the finding was recorded, {@code yyyy-MM-dd} in the local zone. */
     public String found() {
+        if (found == null) found = LocalDate.ofInstant(record.createdAt(), zone).toString();
         return found;
     }
 
@@ -90,7 +95,7 @@ public final class FindingRowViewModel {
 
     /** CVE identifiers and the CWE, comma separated; "none" when there are none. */
     public String references() {
-        StringBuilder b = new StringBuilder(cvesText);
+        StringBuilder b = new StringBuilder(cves());
         if (record.cwe() != null && !record.cwe().isBlank()) {
             if (b.length() > 0) b.append(", ");
             b.append(record.cwe());
@@ -113,7 +118,7 @@ public final class FindingRowViewModel {
     /** "Critical · CVSS 9.8 · CVSS:3.1/AV:N/…" for the detail header. */
     public String scoreLine() {
         StringBuilder b = new StringBuilder(record.severity().label());
-        if (record.cvss() != null) b.append(" · CVSS ").append(cvssText);
+        if (record.cvss() != null) b.append(" · CVSS ").append(cvss());
         if (record.cvssVector() != null && !record.cvssVector().isBlank()) b.append(" · ").append(record.cvssVector());
         return b.toString();
     }

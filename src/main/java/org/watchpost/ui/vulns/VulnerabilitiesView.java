@@ -97,10 +97,9 @@ public final class VulnerabilitiesView {
         return root;
     }
 
-    /** Reloads the first page with the current filters (and the service choices). */
+    /** Reloads the first page with the current filters. */
     public void refresh() {
         vm.refresh();
-        vm.loadServiceChoices();
     }
 
     public TableView<FindingRowViewModel> table() {
@@ -218,7 +217,8 @@ public final class VulnerabilitiesView {
     @FXML
     private void onRefresh() {
         typingPause.stop();
-        refresh();
+        vm.refresh();
+        vm.loadServiceChoices();
     }
 
     @FXML

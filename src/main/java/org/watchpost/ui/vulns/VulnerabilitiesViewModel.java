@@ -68,6 +68,7 @@ public final class VulnerabilitiesViewModel {
     private FindingQuery query = FindingQuery.all();
     private long generation;
     private boolean loadingMore;
+    private boolean choicesLoaded;
 
     public VulnerabilitiesViewModel(FindingRepository repository, TaskExecutor executor) {
         this(repository, executor, PAGE_SIZE, ZoneId.systemDefault());
@@ -119,6 +120,10 @@ public final class VulnerabilitiesViewModel {
                     if (gen == generation) error.set("Could not count the findings: " + e.getMessage());
                 });
             }
+            if (!choicesLoaded) {
+                choicesLoaded = true; // after the first page: it must not compete with it
+                loadServiceChoices();
+            }
         }, e -> {
             if (gen != generation) return;
             loading.set(false);
@@ -145,9 +150,9 @@ public final class VulnerabilitiesViewModel {
         });
     }
 
-    /** Loads the names of services that have findings, for the service filter's choices. */
+    /** Loads the names of services seen in scans, for the service filter's choices (done once after the first page). */
     public void loadServiceChoices() {
-        executor.submit("load services", () -> repository.services(200), serviceChoices::setAll, e -> {
+        executor.submit("load services", () -> repository.serviceNames(200), serviceChoices::setAll, e -> {
             // the filter still takes typed names
         });
     }

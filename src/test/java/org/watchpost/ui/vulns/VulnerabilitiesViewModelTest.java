@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchpost.engine.model.Finding;
 import org.watchpost.engine.model.ScanConfig;
+import org.watchpost.engine.model.ServiceInfo;
 import org.watchpost.engine.model.Severity;
 import org.watchpost.store.Database;
 import org.watchpost.store.FindingRepository;
@@ -53,7 +54,10 @@ class VulnerabilitiesViewModelTest {
     long scanWith(Finding... fs) {
         long id = scans.create("s", ScanConfig.defaults("127.0.0.1"), "ui", null, null, 1).id();
         try (ScanRecorder r = new ScanRecorder(db, id, Clock.fixed(T, ZoneOffset.UTC))) {
-            for (Finding x : fs) r.onFinding(x);
+            for (Finding x : fs) {
+                r.onService(new ServiceInfo(x.address(), x.port(), x.service(), null, null, null, false, null, null));
+                r.onFinding(x);
+            }
         }
         return id;
     }
@@ -103,6 +107,22 @@ class VulnerabilitiesViewModelTest {
         assertThat(vm.hasMoreProperty().get()).isFalse();
         assertThat(vm.summaryProperty().get()).isEqualTo("1–6 of 6 findings");
         assertThat(vm.filteredProperty().get()).isFalse();
+        assertThat(vm.serviceChoices()).containsExactly("http", "https", "redis", "ssh");
+    }
+
+    @Test
+    void scoresShowOneDecimalAndDatesAreLocal() {
+        scanWith(f("a", Severity.CRITICAL, 10.0, "ten", "127.0.0.1", 1, "x"),
+                f("b", Severity.LOW, 0.06, "tiny", "::1", 2, "x"),
+                f("c", Severity.INFO, 0.0, "zero", "127.0.0.1", 0, null));
+        var tokyo = new VulnerabilitiesViewModel(repo, new DirectTaskExecutor(), 10, java.time.ZoneId.of("Asia/Tokyo"));
+        tokyo.refresh();
+        assertThat(tokyo.rows()).extracting(FindingRowViewModel::cvss).containsExactly("10.0", "0.1", "0.0");
+        assertThat(tokyo.rows()).extracting(FindingRowViewModel::location).containsExactly("127.0.0.1:1", "[::1]:2", "127.0.0.1");
+        assertThat(tokyo.rows().get(0).found()).isEqualTo("2026-03-01");
+        var late = new FindingRowViewModel(tokyo.rows().get(0).record(), java.time.ZoneId.of("Pacific/Pago_Pago"));
+        assertThat(late.found()).isEqualTo("2026-02-28"); // 10:00 UTC is the day before in UTC-11
+        assertThat(tokyo.rows().get(2).scoreLine()).isEqualTo("Info · CVSS 0.0 · CVSS:3.1/AV:N");
     }
 
     @Test
@@ -210,7 +230,10 @@ class VulnerabilitiesViewModelTest {
         ex.runNext(); // the critical-only page
         assertThat(titles(vm)).containsExactly("Apache traversal", "OpenSSH outdated");
         assertThat(vm.totalProperty().get()).isEqualTo(2); // a short last page needs no count
-        assertThat(ex.pending()).isZero();
+        assertThat(ex.pending()).as("only the service choices, once, after the first page").isEqualTo(1);
+        assertThat(vm.serviceChoices()).isEmpty();
+        ex.runNext();
+        assertThat(vm.serviceChoices()).contains("redis");
 
         vm.setMinimumSeverity(null);
         vm.refresh();
@@ -220,6 +243,7 @@ class VulnerabilitiesViewModelTest {
         assertThat(vm.summaryProperty().get()).isEqualTo("1–2 of … findings (counting)");
         ex.runNext(); // the count
         assertThat(vm.totalProperty().get()).isEqualTo(6);
+        assertThat(ex.pending()).isZero();
     }
 
     @Test
