@@ -50,28 +50,50 @@ public final class ScansViewModel {
     /** Reloads all scans from the database in the background. */
     public void refresh() {
         loading.set(true);
-        executor.submit("load scans", repository::list, this::merge, e -> {
+        // rows for scans not shown yet are built with the load, off the FX thread (they are not
+        // in the scene yet); rows already shown are updated in place on the FX thread
+        Set<Long> shown = new HashSet<>();
+        for (ScanRowViewModel r : rows) shown.add(r.id());
+        executor.submit("load scans", () -> {
+            List<ScanRecord> records = repository.list();
+            var now = clock.instant();
+            Map<Long, ScanRowViewModel> fresh = new HashMap<>();
+            for (ScanRecord rec : records) {
+                if (!shown.contains(rec.id())) fresh.put(rec.id(), new ScanRowViewModel(rec, now));
+            }
+            return new Loaded(records, fresh);
+        }, loaded -> merge(loaded.records(), loaded.fresh()), e -> {
             loading.set(false);
             error.set("Could not load scans: " + e.getMessage());
         });
     }
 
+    private record Loaded(List<ScanRecord> records, Map<Long, ScanRowViewModel> fresh) {}
+
     /** Updates rows in place (keeps selection), adds new ones, drops deleted ones. */
     void merge(List<ScanRecord> records) {
+        merge(records, Map.of());
+    }
+
+    private void merge(List<ScanRecord> records, Map<Long, ScanRowViewModel> prebuilt) {
         loading.set(false);
         error.set(null);
         Map<Long, ScanRowViewModel> byId = new HashMap<>();
         for (ScanRowViewModel r : rows) byId.put(r.id(), r);
         Set<Long> seen = new HashSet<>();
         var now = clock.instant();
-        ObservableList<ScanRowViewModel> added = FXCollections.observableArrayList();
+        List<ScanRowViewModel> added = new ArrayList<>();
         for (ScanRecord rec : records) {
             seen.add(rec.id());
             ScanRowViewModel row = byId.get(rec.id());
-            if (row == null) added.add(new ScanRowViewModel(rec, now));
-            else row.update(rec, now);
+            if (row == null) {
+                ScanRowViewModel built = prebuilt.get(rec.id());
+                added.add(built != null ? built : new ScanRowViewModel(rec, now));
+            } else {
+                row.update(rec, now);
+            }
         }
-        rows.removeIf(r -> !seen.contains(r.id()));
+        if (rows.size() > seen.size() || !added.isEmpty()) rows.removeIf(r -> !seen.contains(r.id()));
         if (!added.isEmpty()) rows.addAll(0, added);
         // re-filtering re-sorts and re-lays out the whole table: only worth it when a filter can
         // change its answer (rows added or removed reach the filtered list by themselves)

@@ -254,6 +254,7 @@ public final class VulnerabilitiesView {
 
         SeverityCell() {
             chip.getStyleClass().add("severity-chip");
+            setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         }
 
         @Override

@@ -175,9 +175,11 @@ public final class DashboardBench {
             executor = new TimingExecutor(fx);
             // the same views WatchpostApp builds, plus the Vulnerabilities page
             main = new MainView("bench");
+            out("main_view_built_ms", (System.nanoTime() - appStartNs) / 1_000_000);
             scansVm = new ScansViewModel(context.scans(), executor, context.clock());
             ScanActions actions = () -> { };
             scansView = new ScansView(scansVm, actions);
+            out("scans_view_built_ms", (System.nanoTime() - appStartNs) / 1_000_000);
             main.register(MainView.Page.SCANS, scansView::root);
             vulnsVm = new VulnerabilitiesViewModel(new FindingRepository(context.database()), executor);
             main.register(MainView.Page.VULNERABILITIES, () -> {
@@ -191,7 +193,9 @@ public final class DashboardBench {
             scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("/org/watchpost/ui/watchpost.css")).toExternalForm());
             stage.setScene(scene);
             stage.setTitle("Watchpost bench");
+            out("scene_built_ms", (System.nanoTime() - appStartNs) / 1_000_000);
             stage.show();
+            out("stage_shown_ms", (System.nanoTime() - appStartNs) / 1_000_000);
             out("prism_order", System.getProperty("prism.order", "default"));
             out("jvm_to_start_ms", sinceJvmAtStart);
             out("views_built_ms", (System.nanoTime() - appStartNs) / 1_000_000);
@@ -210,6 +214,7 @@ public final class DashboardBench {
         private void openVulnerabilities() {
             long t0 = System.nanoTime();
             main.show(MainView.Page.VULNERABILITIES);
+            out("vulns_view_built_ms", (System.nanoTime() - t0) / 1_000_000);
             whenShown(vulnsView.table(), 60_000, () -> {
                 out("b_vulns_first_page_ms", (System.nanoTime() - t0) / 1_000_000);
                 out("vulns_rows", vulnsVm.rows().size());
@@ -233,8 +238,32 @@ public final class DashboardBench {
                 out("vulns_next_page_ms", (System.nanoTime() - t1) / 1_000_000);
                 out("vulns_rows_after_scroll", vulnsVm.rows().size());
                 main.show(MainView.Page.SCANS);
-                Platform.runLater(this::liveScan);
+                idleBaseline();
             });
+        }
+
+        /** Pulse gaps for 3 s with nothing of ours running: the floor set by the machine's load. */
+        private void idleBaseline() {
+            long[] max = {0};
+            long[] last = {0};
+            long[] n = {0};
+            long end = System.nanoTime() + 3_000_000_000L;
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (last[0] != 0) {
+                        max[0] = Math.max(max[0], now - last[0]);
+                        n[0]++;
+                    }
+                    last[0] = now;
+                    if (System.nanoTime() > end) {
+                        stop();
+                        out("idle_pulses", n[0]);
+                        out("idle_max_pulse_gap_ms", String.format(Locale.ROOT, "%.1f", max[0] / 1e6));
+                        Platform.runLater(App.this::liveScan);
+                    }
+                }
+            }.start();
         }
 
         private void liveScan() {
