@@ -37,6 +37,8 @@ public final class ScansViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty();
     private final BooleanBinding empty;
+    private boolean refreshing;
+    private boolean refreshAgain;
 
     public ScansViewModel(ScanRepository repository, TaskExecutor executor, Clock clock) {
         this.repository = repository;
@@ -47,8 +49,14 @@ public final class ScansViewModel {
         empty = Bindings.isEmpty(rows).and(loading.not());
     }
 
-    /** Reloads all scans from the database in the background. */
+    /** Reloads all scans from the database in the background (a call while a load runs folds into one more load after it). */
     public void refresh() {
+        if (refreshing) {
+            // one load at a time: calls meanwhile (live updates) fold into one more load after it
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
         loading.set(true);
         // rows for scans not shown yet are built with the load, off the FX thread (they are not
         // in the scene yet); rows already shown are updated in place on the FX thread
@@ -62,10 +70,23 @@ public final class ScansViewModel {
                 if (!shown.contains(rec.id())) fresh.put(rec.id(), new ScanRowViewModel(rec, now));
             }
             return new Loaded(records, fresh);
-        }, loaded -> merge(loaded.records(), loaded.fresh()), e -> {
+        }, loaded -> {
+            refreshing = false;
+            merge(loaded.records(), loaded.fresh());
+            refreshAgainIfAsked();
+        }, e -> {
+            refreshing = false;
             loading.set(false);
             error.set("Could not load scans: " + e.getMessage());
+            refreshAgainIfAsked();
         });
+    }
+
+    private void refreshAgainIfAsked() {
+        if (refreshAgain) {
+            refreshAgain = false;
+            refresh();
+        }
     }
 
     private record Loaded(List<ScanRecord> records, Map<Long, ScanRowViewModel> fresh) {}

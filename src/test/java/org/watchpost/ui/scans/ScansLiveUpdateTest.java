@@ -90,6 +90,31 @@ class ScansLiveUpdateTest {
     }
 
     @Test
+    void refreshesAskedForWhileOneRunsFoldIntoOneMore() {
+        repo.create("a", ScanConfig.defaults("127.0.0.1"), "ui", null, null, 1);
+        List<Runnable> queued = new ArrayList<>();
+        ScansViewModel slow = new ScansViewModel(repo, new org.watchpost.ui.common.TaskExecutor() {
+            @Override
+            public <T> void submit(String name, java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> ok,
+                                   java.util.function.Consumer<Throwable> failed) {
+                queued.add(() -> new DirectTaskExecutor().submit(name, work, ok, failed));
+            }
+        }, clock);
+        slow.refresh();
+        slow.refresh();
+        slow.refresh();
+        assertThat(queued).hasSize(1);
+        repo.create("b", ScanConfig.defaults("127.0.0.2"), "ui", null, null, 1);
+        queued.remove(0).run();
+        assertThat(slow.rows()).hasSize(2);
+        assertThat(queued).as("exactly one more load for the calls made meanwhile").hasSize(1);
+        queued.remove(0).run();
+        assertThat(queued).isEmpty();
+        slow.refresh();
+        assertThat(queued).hasSize(1);
+    }
+
+    @Test
     void refreshingSingleScansUpdatesAddsAndRemovesRowsAndKeepsTheStatusFilterTrue() {
         ScanRecord a = repo.create("a", ScanConfig.defaults("127.0.0.1"), "ui", null, null, 1);
         ScanRecord b = repo.create("b", ScanConfig.defaults("127.0.0.2"), "ui", null, null, 1);
