@@ -24,7 +24,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import org.watchpost.engine.model.Severity;
 import org.watchpost.ui.common.Fxml;
@@ -68,20 +68,9 @@ public final class VulnerabilitiesView {
     @FXML private TableColumn<FindingRowViewModel, String> cveColumn;
     @FXML private TableColumn<FindingRowViewModel, String> scanColumn;
     @FXML private TableColumn<FindingRowViewModel, String> foundColumn;
-    @FXML private ScrollPane detailScroll;
+    @FXML private StackPane detailHolder;
     @FXML private Label detailEmpty;
-    @FXML private VBox detailBox;
-    @FXML private Label detailSeverity;
-    @FXML private Label detailTitle;
-    @FXML private Label detailScore;
-    @FXML private Label detailWhere;
-    @FXML private Label detailCheck;
-    @FXML private Label detailReferences;
-    @FXML private Label detailConfidence;
-    @FXML private Label detailKev;
-    @FXML private Label detailDescription;
-    @FXML private TextArea detailEvidence;
-    @FXML private Label detailRemediation;
+    private DetailPane detail;
 
     /**
      * @param vm       the view model (not yet refreshed: call {@link #refresh()})
@@ -190,23 +179,53 @@ public final class VulnerabilitiesView {
     }
 
     private void showDetail(FindingRowViewModel r) {
-        detailBox.setVisible(r != null);
         detailEmpty.setVisible(r == null);
-        if (r == null) return;
-        setSeverity(detailSeverity, r.severity());
-        detailTitle.setText(r.title());
-        detailScore.setText(r.scoreLine());
-        String where = r.location().isEmpty() ? "—" : r.location();
-        if (!r.service().isEmpty()) where += " (" + r.service() + ")";
-        detailWhere.setText(where + " · " + r.scanIdText() + " · found " + r.found());
-        detailCheck.setText(r.checkId());
-        detailReferences.setText(r.references());
-        detailConfidence.setText(r.confidence());
-        detailKev.setText(r.knownExploitedText());
-        detailDescription.setText(r.description());
-        detailEvidence.setText(r.evidence());
-        detailRemediation.setText(r.remediation());
-        detailScroll.setVvalue(0);
+        if (r == null) {
+            if (detail != null) detail.root.setVisible(false);
+            return;
+        }
+        if (detail == null) {
+            // built on first use: the pane (a text area above all) costs more than the table's first page
+            detail = new DetailPane();
+            detail.root = Fxml.load(VulnerabilitiesView.class, "FindingDetail.fxml", detail);
+            detailHolder.getChildren().add(detail.root);
+        }
+        detail.root.setVisible(true);
+        detail.show(r);
+    }
+
+    /** Controller of FindingDetail.fxml: description, evidence, remediation, references of one finding. */
+    static final class DetailPane {
+        Parent root;
+        @FXML private ScrollPane detailScroll;
+        @FXML private Label detailSeverity;
+        @FXML private Label detailTitle;
+        @FXML private Label detailScore;
+        @FXML private Label detailWhere;
+        @FXML private Label detailCheck;
+        @FXML private Label detailReferences;
+        @FXML private Label detailConfidence;
+        @FXML private Label detailKev;
+        @FXML private Label detailDescription;
+        @FXML private TextArea detailEvidence;
+        @FXML private Label detailRemediation;
+
+        void show(FindingRowViewModel r) {
+            setSeverity(detailSeverity, r.severity());
+            detailTitle.setText(r.title());
+            detailScore.setText(r.scoreLine());
+            String where = r.location().isEmpty() ? "—" : r.location();
+            if (!r.service().isEmpty()) where += " (" + r.service() + ")";
+            detailWhere.setText(where + " · " + r.scanIdText() + " · found " + r.found());
+            detailCheck.setText(r.checkId());
+            detailReferences.setText(r.references());
+            detailConfidence.setText(r.confidence());
+            detailKev.setText(r.knownExploitedText());
+            detailDescription.setText(r.description());
+            detailEvidence.setText(r.evidence());
+            detailRemediation.setText(r.remediation());
+            detailScroll.setVvalue(0);
+        }
     }
 
     static void setSeverity(Label chip, Severity s) {

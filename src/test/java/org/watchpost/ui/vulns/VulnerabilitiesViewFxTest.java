@@ -105,6 +105,9 @@ class VulnerabilitiesViewFxTest {
 
     @Test
     void selectingAFindingShowsItsDetails(FxRobot robot) {
+        String hint = "Select a finding to see its details. Double-click opens its scan.";
+        verifyThat(hint, isVisible());
+        assertThat(robot.lookup(".text-area").tryQuery()).as("the detail pane is built on first selection").isEmpty();
         robot.clickOn("Apache httpd path traversal");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.selectedProperty().get().title()).isEqualTo("Apache httpd path traversal");
@@ -116,6 +119,8 @@ class VulnerabilitiesViewFxTest {
         TextArea evidence = robot.lookup(".text-area").queryAs(TextArea.class);
         assertThat(evidence.getText()).isEqualTo("Server: Apache/2.4.49 (Unix)");
         assertThat(evidence.getStyle()).contains("Monospaced");
+
+        assertThat(robot.lookup(hint).queryLabeled().isVisible()).isFalse();
 
         robot.clickOn("SSH accepts passwords");
         WaitForAsyncUtils.waitForFxEvents();
