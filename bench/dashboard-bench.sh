@@ -65,7 +65,8 @@ printf '  (b) Vulnerabilities first page shown:   %s ms (total counted after %s 
   "$(median b_vulns_first_page_ms)" "$(median b_vulns_count_ms)"
 printf '  (c) longest FX pulse gap, live scan:    %s ms (p99 %s ms; scan took %s ms)  goal ≤ 100\n' \
   "$(median c_max_pulse_gap_ms)" "$(median c_pulse_gap_p99_ms)" "$(median c_scan_ms)"
-echo "context (medians): bare JavaFX window with a one-row table, JVM start → first frame: $(median hello_from_jvm_ms) ms;"
+echo "context (medians): bare JavaFX window with a one-row table, JVM start → first frame: $(median hello_from_jvm_ms) ms"
+echo "  (CPU: process $(median hello_process_cpu_ms) ms, FX thread $(median hello_fx_thread_cpu_ms) ms);"
 echo "  longest pulse gap with nothing of ours running: $(median idle_max_pulse_gap_ms) ms; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  CPU (not wall) time: process at (a) $(median a_process_cpu_ms) ms, FX thread at (a) $(median a_fx_thread_cpu_ms) ms;"
 echo "  for (b) process $(median b_process_cpu_ms) ms, FX thread $(median b_fx_thread_cpu_ms) ms"

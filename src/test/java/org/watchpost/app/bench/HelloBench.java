@@ -43,6 +43,8 @@ public final class HelloBench {
                         stop();
                         System.out.println("BENCH hello_jvm_to_start_ms=" + startedAt);
                         System.out.println("BENCH hello_from_jvm_ms=" + (System.currentTimeMillis() - jvmStart));
+                        System.out.println("BENCH hello_process_cpu_ms=" + DashboardBench.processCpuMs());
+                        System.out.println("BENCH hello_fx_thread_cpu_ms=" + DashboardBench.threadCpuMs());
                         Platform.exit();
                     }
                 }
