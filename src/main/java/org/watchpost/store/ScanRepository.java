@@ -25,7 +25,13 @@ import org.watchpost.store.entity.ScanEntity;
  * reads run on the caller's thread (never the FX thread: the UI calls through its executor).
  */
 public final class ScanRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: building an ObjectMapper costs a few hundred ms of start-up, and only edited configurations need it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+
+        private Json() {
+        }
+    }
     static final String SCAN_COLUMNS = "s.id, s.name, s.status, s.targets, s.exclusions, s.ports, s.discovery, s.timeout_ms,"
             + " s.rate_limit, s.concurrency, s.service_detection, s.checks, s.profile, s.origin, s.monitor_id, s.rerun_of,"
             + " s.created_at, s.started_at, s.finished_at, s.host_count, s.hosts_up, s.open_ports, s.progress,"
@@ -306,7 +312,7 @@ public final class ScanRepository {
 
     static String toJson(ScanConfig config) {
         try {
-            return JSON.writeValueAsString(config);
+            return Json.MAPPER.writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new StoreException("cannot encode the scan configuration: " + e.getMessage(), e);
         }
@@ -314,7 +320,7 @@ public final class ScanRepository {
 
     static ScanConfig fromJson(String json) {
         try {
-            return JSON.readValue(json, ScanConfig.class);
+            return Json.MAPPER.readValue(json, ScanConfig.class);
         } catch (JsonProcessingException e) {
             throw new StoreException("stored scan configuration is unreadable: " + e.getOriginalMessage(), e);
         }

@@ -163,6 +163,17 @@ public final class Schema {
     ));
 
     /**
+     * The Vulnerabilities view lists every finding worst first and, within equal severity and
+     * CVSS, newest first. Walking this index backwards yields exactly
+     * {@code severity DESC, cvss DESC, id DESC} (the rowid closes every index), so the first page
+     * of a million findings needs no sort. {@code findings_rank} ends in {@code id} ascending and
+     * would need a temporary sort of each (severity, cvss) group.
+     */
+    static final Migration V2_FINDINGS_ORDER = new Migration(2, "index for listing all findings worst and newest first", List.of(
+            "CREATE INDEX findings_order ON findings(severity, cvss)"
+    ));
+
+    /**
      * Monitor runs (each scheduled, caught-up, skipped or failed start of a monitor, with the
      * scheduled times it stands for) and change digests (what a monitor scan changed against
      * the monitor's previous scan). Numbered 3 so that it does not clash with another branch's
@@ -204,7 +215,7 @@ public final class Schema {
 
     /** All migrations, in order. */
     public static List<Migration> all() {
-        return List.of(V1, V3_MONITOR_RUNS);
+        return List.of(V1, V2_FINDINGS_ORDER, V3_MONITOR_RUNS);
     }
 
     public static int latestVersion() {

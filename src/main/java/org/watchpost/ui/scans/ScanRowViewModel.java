@@ -41,6 +41,13 @@ public final class ScanRowViewModel {
     }
 
     public void update(ScanRecord r, Instant now) {
+        if (r.equals(record)) {
+            // a refresh of an unchanged scan: only the texts that depend on "now" can differ
+            Instant start = r.startedAt() != null ? r.startedAt() : r.createdAt();
+            if (r.status().isActive()) duration.set(TimeText.duration(r.duration(now)));
+            age.set(TimeText.age(start, now));
+            return;
+        }
         this.record = r;
         name.set(r.name());
         targets.set(shorten(r.config().targets(), 48));
@@ -59,9 +66,21 @@ public final class ScanRowViewModel {
         badges.set(b.toString().strip());
     }
 
+    /** Collapses runs of whitespace to one space and bounds the length (no regex: called for every row). */
     static String shorten(String text, int max) {
-        String t = text.replaceAll("\\s+", " ").strip();
-        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+        StringBuilder b = new StringBuilder(Math.min(text.length(), max + 1));
+        boolean space = false;
+        for (int i = 0; i < text.length() && b.length() <= max; i++) {
+            char ch = text.charAt(i);
+            if (Character.isWhitespace(ch)) {
+                space = b.length() > 0;
+            } else {
+                if (space) b.append(' ');
+                space = false;
+                b.append(ch);
+            }
+        }
+        return b.length() <= max ? b.toString() : b.substring(0, max - 1) + "…";
     }
 
     public long id() {

@@ -1,6 +1,8 @@
 package org.watchpost.ui.scans;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +37,8 @@ public final class ScansViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty();
     private final BooleanBinding empty;
+    private boolean refreshing;
+    private boolean refreshAgain;
 
     public ScansViewModel(ScanRepository repository, TaskExecutor executor, Clock clock) {
         this.repository = repository;
@@ -45,33 +49,105 @@ public final class ScansViewModel {
         empty = Bindings.isEmpty(rows).and(loading.not());
     }
 
-    /** Reloads all scans from the database in the background. */
+    /** Reloads all scans from the database in the background (a call while a load runs folds into one more load after it). */
     public void refresh() {
+        if (refreshing) {
+            // one load at a time: calls meanwhile (live updates) fold into one more load after it
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
         loading.set(true);
-        executor.submit("load scans", repository::list, this::merge, e -> {
+        // rows for scans not shown yet are built with the load, off the FX thread (they are not
+        // in the scene yet); rows already shown are updated in place on the FX thread
+        Set<Long> shown = new HashSet<>();
+        for (ScanRowViewModel r : rows) shown.add(r.id());
+        executor.submit("load scans", () -> {
+            List<ScanRecord> records = repository.list();
+            var now = clock.instant();
+            Map<Long, ScanRowViewModel> fresh = new HashMap<>();
+            for (ScanRecord rec : records) {
+                if (!shown.contains(rec.id())) fresh.put(rec.id(), new ScanRowViewModel(rec, now));
+            }
+            return new Loaded(records, fresh);
+        }, loaded -> {
+            refreshing = false;
+            merge(loaded.records(), loaded.fresh());
+            refreshAgainIfAsked();
+        }, e -> {
+            refreshing = false;
             loading.set(false);
             error.set("Could not load scans: " + e.getMessage());
+            refreshAgainIfAsked();
         });
     }
 
+    private void refreshAgainIfAsked() {
+        if (refreshAgain) {
+            refreshAgain = false;
+            refresh();
+        }
+    }
+
+    private record Loaded(List<ScanRecord> records, Map<Long, ScanRowViewModel> fresh) {}
+
     /** Updates rows in place (keeps selection), adds new ones, drops deleted ones. */
     void merge(List<ScanRecord> records) {
+        merge(records, Map.of());
+    }
+
+    private void merge(List<ScanRecord> records, Map<Long, ScanRowViewModel> prebuilt) {
         loading.set(false);
         error.set(null);
         Map<Long, ScanRowViewModel> byId = new HashMap<>();
         for (ScanRowViewModel r : rows) byId.put(r.id(), r);
         Set<Long> seen = new HashSet<>();
         var now = clock.instant();
-        ObservableList<ScanRowViewModel> added = FXCollections.observableArrayList();
+        List<ScanRowViewModel> added = new ArrayList<>();
         for (ScanRecord rec : records) {
             seen.add(rec.id());
             ScanRowViewModel row = byId.get(rec.id());
-            if (row == null) added.add(new ScanRowViewModel(rec, now));
-            else row.update(rec, now);
+            if (row == null) {
+                ScanRowViewModel built = prebuilt.get(rec.id());
+                added.add(built != null ? built : new ScanRowViewModel(rec, now));
+            } else {
+                row.update(rec, now);
+            }
         }
-        rows.removeIf(r -> !seen.contains(r.id()));
+        if (rows.size() > seen.size() || !added.isEmpty()) rows.removeIf(r -> !seen.contains(r.id()));
         if (!added.isEmpty()) rows.addAll(0, added);
-        applyFilter();
+        // re-filtering re-sorts and re-lays out the whole table: only worth it when a filter can
+        // change its answer (rows added or removed reach the filtered list by themselves)
+        if (filterActive()) applyFilter();
+    }
+
+    /**
+     * Reloads only the given scans in the background and updates their rows (adds new ones,
+     * drops deleted ones): for live updates, where a full {@link #refresh()} would re-read every
+     * scan many times a second.
+     */
+    public void refreshScans(Collection<Long> ids) {
+        if (ids.isEmpty()) return;
+        List<Long> wanted = List.copyOf(ids);
+        executor.submit("load changed scans", () -> {
+            List<ScanRecord> found = new ArrayList<>();
+            for (long id : wanted) repository.get(id).ifPresent(found::add);
+            return found;
+        }, found -> {
+            Set<Long> present = new HashSet<>();
+            for (ScanRecord rec : found) {
+                present.add(rec.id());
+                apply(rec);
+            }
+            Set<Long> gone = new HashSet<>(wanted);
+            gone.removeAll(present);
+            if (!gone.isEmpty()) removeIds(gone);
+            if (filterActive()) applyFilter();
+        }, e -> error.set("Could not load scans: " + e.getMessage()));
+    }
+
+    private boolean filterActive() {
+        return statusFilter.get() != null || (filterText.get() != null && !filterText.get().isBlank());
     }
 
     /** Applies one fresh record (live update from a running scan). */
