@@ -113,8 +113,8 @@ final class ExecutiveReport {
         // figure tiles
         String[][] tiles = {
                 {ReportSupport.n(s.hostsUp()), "hosts responding", "of " + ReportSupport.n(s.hostCount()) + " scanned"},
-                {ReportSupport.n(open), "open services", "reachable from the scan point"},
-                {ReportSupport.n(risky), "risky services", "databases, remote access, file sharing…"},
+                {ReportSupport.n(open), "open services", "reachable from where the scan ran"},
+                {ReportSupport.n(risky), "risky services", "databases, remote desktops, file sharing"},
                 {ReportSupport.n(c.total()), "findings", ReportSupport.n(c.critical()) + " critical, " + ReportSupport.n(c.high()) + " high"},
         };
         float gap = 8;
@@ -122,16 +122,15 @@ final class ExecutiveReport {
         top = d.y();
         for (int i = 0; i < tiles.length; i++) {
             float x = PdfDoc.LEFT + i * (tw + gap);
-            d.fill(x, top - 62, tw, 62, Palette.PANEL);
+            d.fill(x, top - 66, tw, 66, Palette.PANEL);
             d.fill(x, top - 2.5f, tw, 2.5f, i == 2 && risky > 0 ? Palette.HIGH : Palette.ACCENT);
             d.text(tiles[i][0], x + 10, top - 28, new Style(Fonts.BOLD, 19f, Palette.TEXT));
             d.text(tiles[i][1], x + 10, top - 42, new Style(Fonts.BOLD, 8.5f, Palette.TEXT));
             Style small = new Style(Fonts.REGULAR, 7f, Palette.MUTED);
-            String sub = tiles[i][2];
-            while (d.width(sub, small) > tw - 16 && sub.length() > 4) sub = sub.substring(0, sub.length() - 2);
-            d.text(sub, x + 10, top - 53, small);
+            List<String> sub = PdfDoc.wrap(tiles[i][2], small, tw - 18);
+            for (int k = 0; k < Math.min(2, sub.size()); k++) d.text(sub.get(k), x + 10, top - 52 - k * 8, small);
         }
-        d.y(top - 62 - 18);
+        d.y(top - 66 - 18);
         d.heading("Findings by severity");
         SeverityChart.draw(d, c, PdfDoc.LEFT, PdfDoc.WIDTH, 150);
         d.space(4);

@@ -89,6 +89,7 @@ final class RemediationReport {
         d.paragraph(String.join(" · ", why), new Style(Fonts.BOLD, 8.5f, g.kev ? Palette.CRITICAL : Palette.MUTED), 0);
         if (g.title != null) d.paragraph("Removes: " + g.title + (g.findings > 1 ? " and related findings" : ""), PdfDoc.SMALL, 0);
         d.space(4);
+        d.ensure(PdfDoc.LABEL.leading() + 2 * PdfDoc.BODY.leading());
         d.paragraph("Steps", PdfDoc.LABEL, 0);
         d.paragraph(g.steps != null ? g.steps : "No remediation text was recorded for this check; see the finding '" + g.title
                 + "' in the technical report.", PdfDoc.BODY, 0);
@@ -110,7 +111,8 @@ final class RemediationReport {
             t.row("… and " + ReportSupport.n(g.assetCount - ASSETS_SHOWN) + " more", "", "", "", "");
         }
         t.end();
-        Table track = d.table(new String[] {"Owner", "Due date", "Status", "Notes"}, new float[] {1.6f, 1f, 1f, 2.4f});
+        d.ensure(50);
+        Table track = d.table(new String[] {"Owner", "Due date", "Status", "Notes"}, new float[] {1.6f, 1f, 1f, 2.4f}).grid(true);
         track.row(" \n ", "", "", "");
         track.end();
         d.space(6);

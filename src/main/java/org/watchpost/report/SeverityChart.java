@@ -46,6 +46,7 @@ final class SeverityChart {
         plot.setRangeGridlinePaint(Palette.BORDER);
         plot.setRangeGridlineStroke(new BasicStroke(0.6f));
         plot.setInsets(new RectangleInsets(2, 2, 2, 12));
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         Font regular = Fonts.REGULAR.awt(9f);
         Font bold = Fonts.BOLD.awt(9f);
         CategoryAxis cat = plot.getDomainAxis();

@@ -210,17 +210,20 @@ final class TechnicalReport {
         }
         if (f.evidence() != null && !f.evidence().isBlank()) {
             d.space(3);
+            d.ensure(PdfDoc.LABEL.leading() + 3 * PdfDoc.MONO.leading() + 6);
             d.paragraph("Evidence", PdfDoc.LABEL, 0);
             d.codeBlock(f.evidence(), EVIDENCE_MAX);
         }
         if (f.remediation() != null && !f.remediation().isBlank()) {
             d.space(2);
+            d.ensure(PdfDoc.LABEL.leading() + 2 * PdfDoc.BODY.leading());
             d.paragraph("Remediation", PdfDoc.LABEL, 0);
             d.paragraph(f.remediation(), PdfDoc.BODY, 0);
         }
         List<String> refs = references(f);
         if (!refs.isEmpty()) {
             d.space(2);
+            d.ensure(PdfDoc.LABEL.leading() + PdfDoc.SMALL.leading());
             d.paragraph("References", PdfDoc.LABEL, 0);
             for (String r : refs) d.paragraph(r, PdfDoc.SMALL.color(Palette.ACCENT), 0);
         }

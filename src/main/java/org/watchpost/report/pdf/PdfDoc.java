@@ -166,6 +166,14 @@ public final class PdfDoc implements Closeable {
         cs.stroke();
     }
 
+    public void vline(float x, float y1, float y2, Color c, float width) throws IOException {
+        cs.setStrokingColor(c);
+        cs.setLineWidth(width);
+        cs.moveTo(x, y1);
+        cs.lineTo(x, y2);
+        cs.stroke();
+    }
+
     /**
      * Splits clean text into lines no wider than {@code maxWidth}: at spaces where possible,
      * inside a word when one word is wider than a line. '\n' starts a new line.

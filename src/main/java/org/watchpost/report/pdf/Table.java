@@ -26,6 +26,7 @@ public final class Table {
     private final Style headerStyle = new Style(Fonts.BOLD, 8f, Palette.WHITE);
     private int rowIndex;
     private int maxLines = 10;
+    private boolean grid;
 
     Table(PdfDoc d, String[] headers, float[] fractions) throws IOException {
         this.d = d;
@@ -36,6 +37,12 @@ public final class Table {
         for (int i = 0; i < fractions.length; i++) widths[i] = PdfDoc.WIDTH * fractions[i] / sum;
         d.ensure(40);
         header();
+    }
+
+    /** Draws cell borders (for forms to fill in by hand). */
+    public Table grid(boolean on) {
+        grid = on;
+        return this;
     }
 
     public Table maxLines(int n) {
@@ -98,7 +105,7 @@ public final class Table {
             header();
         }
         float top = d.y();
-        if (rowIndex % 2 == 1) d.fill(PdfDoc.LEFT, top - h, PdfDoc.WIDTH, h, Palette.ZEBRA);
+        if (rowIndex % 2 == 1 && !grid) d.fill(PdfDoc.LEFT, top - h, PdfDoc.WIDTH, h, Palette.ZEBRA);
         float x = PdfDoc.LEFT;
         for (int i = 0; i < cells.size(); i++) {
             Cell c = cells.get(i);
@@ -117,6 +124,13 @@ public final class Table {
             x += widths[i];
         }
         d.hline(PdfDoc.LEFT, PdfDoc.RIGHT, top - h, Palette.BORDER, 0.5f);
+        if (grid) {
+            float gx = PdfDoc.LEFT;
+            for (int i = 0; i <= widths.length; i++) {
+                d.vline(gx, top, top - h, Palette.BORDER, 0.5f);
+                if (i < widths.length) gx += widths[i];
+            }
+        }
         d.y(top - h);
         rowIndex++;
     }
