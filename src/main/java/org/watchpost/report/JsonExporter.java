@@ -28,9 +28,21 @@ final class JsonExporter {
     }
 
     static void write(ScanRepository repo, ScanRecord s, OutputStream out, ReportOptions opts, Job job) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            write(repo, s, g, opts, job);
+        }
+    }
+
+    static void write(ScanRepository repo, ScanRecord s, java.io.Writer out, ReportOptions opts, Job job) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(repo, s, g, opts, job);
+        }
+    }
+
+    private static void write(ScanRepository repo, ScanRecord s, JsonGenerator g, ReportOptions opts, Job job) throws IOException {
         List<HostRecord> hosts = new ArrayList<>();
         repo.forEachHost(s.id(), hosts::add);
-        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+        {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();

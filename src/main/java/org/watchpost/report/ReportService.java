@@ -60,13 +60,26 @@ public final class ReportService {
 
     /** Exports as CSV to a stream (left open); returns the number of data rows. */
     public long exportCsv(long scanId, CsvKind kind, OutputStream out, ReportProgress p, Cancellation c) throws IOException {
+        return exportCsv(scanId, kind, new OutputStreamWriter(out, StandardCharsets.UTF_8), p, c);
+    }
+
+    /** Exports as CSV to a character stream (left open, flushed); returns the number of data rows. */
+    public long exportCsv(long scanId, CsvKind kind, Writer out, ReportProgress p, Cancellation c) throws IOException {
         ScanRecord s = repo.require(scanId);
         Job job = new Job(p, c);
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        long rows = CsvExporter.write(repo, s, kind, w, job);
-        w.flush();
+        long rows = CsvExporter.write(repo, s, kind, out, job);
+        out.flush();
         job.progress(1, ReportSupport.n(rows) + " rows");
         return rows;
+    }
+
+    /** Exports a scan as {@code watchpost-scan/1} JSON to a character stream (left open, flushed). */
+    public void exportJson(long scanId, Writer out, ReportOptions opts, ReportProgress p, Cancellation c) throws IOException {
+        ScanRecord s = repo.require(scanId);
+        Job job = new Job(p, c);
+        JsonExporter.write(repo, s, out, opts == null ? ReportOptions.defaults() : opts, job);
+        out.flush();
+        job.progress(1, "Done");
     }
 
     /** Exports a scan as {@code watchpost-scan/1} JSON to a file. */

@@ -20,7 +20,7 @@ import org.watchpost.store.ScanRecorder;
 import org.watchpost.store.ScanRepository;
 
 /** Builds scans in a temp database through the real repository and recorder. */
-final class ScanFixture implements AutoCloseable {
+public final class ScanFixture implements AutoCloseable {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-07-01T09:30:00Z"), ZoneOffset.UTC);
     static final String SSH_FIX = "Upgrade OpenSSH to 9.8p1 or later. On Debian and Ubuntu: apt-get update && apt-get install"
             + " --only-upgrade openssh-server, then restart sshd and confirm the banner shows the new version.";
@@ -28,8 +28,12 @@ final class ScanFixture implements AutoCloseable {
     final Database db;
     final ScanRepository repo;
 
-    ScanFixture(Path dir) {
-        db = Database.open(dir.resolve("watchpost.db"));
+    public ScanFixture(Path dir) {
+        this(dir, "watchpost.db");
+    }
+
+    public ScanFixture(Path dir, String file) {
+        db = Database.open(dir.resolve(file));
         repo = new ScanRepository(db, Clock.systemUTC());
     }
 
@@ -57,7 +61,7 @@ final class ScanFixture implements AutoCloseable {
     }
 
     /** A small realistic scan: SSH with CVEs (one known exploited), a web server, an exposed Redis. */
-    ScanRecord standard(String name) {
+    public ScanRecord standard(String name) {
         return scan(name, "127.0.0.10-13", ScanStatus.COMPLETED, rec -> {
             host(rec, "127.0.0.10", 22, 80);
             host(rec, "127.0.0.11", 22, 443);
