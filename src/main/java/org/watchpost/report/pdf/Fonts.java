@@ -26,6 +26,7 @@ public enum Fonts {
     private TrueTypeFont ttf;
     private float unitsPerEm = 2048;
     private final float[] bmpWidths = new float[0x10000];
+    private final int[] bmpGlyphs = new int[0x10000];
     private final ConcurrentHashMap<Integer, Boolean> covered = new ConcurrentHashMap<>();
 
     Fonts(String file) {
@@ -60,6 +61,7 @@ public enum Fonts {
                         ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes()));
                         unitsPerEm = ttf.getUnitsPerEm();
                         java.util.Arrays.fill(bmpWidths, Float.NaN);
+                        java.util.Arrays.fill(bmpGlyphs, -1);
                         cmap = ttf.getUnicodeCmapLookup();
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot parse the bundled font " + file, e);
@@ -99,6 +101,21 @@ public enum Fonts {
         }
         if (codePoint < 0x10000) bmpWidths[codePoint] = w;
         return w;
+    }
+
+    /** Glyph ID of a code point in this font, 0 when it has none. */
+    public int glyph(int codePoint) {
+        if (codePoint < 0x10000) {
+            cmap();
+            int g = bmpGlyphs[codePoint];
+            if (g >= 0) return g;
+        }
+        int g;
+        synchronized (this) {
+            g = cmap().getGlyphId(codePoint);
+        }
+        if (codePoint < 0x10000) bmpGlyphs[codePoint] = g;
+        return g;
     }
 
     /** Width of {@code s} at {@code size} points. */

@@ -140,11 +140,7 @@ public final class PdfDoc implements Closeable {
         cs.setFont(fonts.get(st.face()), st.size());
         cs.setNonStrokingColor(st.color());
         cs.newLineAtOffset(x, baseline);
-        try {
-            cs.showText(s);
-        } catch (IllegalArgumentException e) {
-            cs.showText(clean(s.replaceAll("[^\\x20-\\x7E]", "?"), st.face(), s.length()));
-        }
+        GlyphStream.show(cs, s, st.face(), fonts.get(st.face()));
         cs.endText();
     }
 
@@ -379,7 +375,7 @@ public final class PdfDoc implements Closeable {
         String footLeft = clean(meta.footerLeft(), Fonts.REGULAR, 120);
         for (int i = 0; i < n; i++) {
             page = doc.getPage(i);
-            cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true);
+            cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true);
             Style head = SMALL;
             float hy = PAGE_H - 34;
             text(left, LEFT, hy, head);
