@@ -78,6 +78,10 @@ public class ReportBench {
                     reports.writePdf(s.id(), type, out, o, null, null);
                     double secs = (System.nanoTime() - start) / 1e9;
                     double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
+                    if (System.getenv("WATCHPOST_BENCH_KEEP") != null) {
+                        Files.copy(out, Path.of(System.getenv("WATCHPOST_BENCH_KEEP"), type.fileSuffix() + ".pdf"),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
                     int pages;
                     try (var d = org.apache.pdfbox.Loader.loadPDF(out.toFile())) {
                         pages = d.getNumberOfPages();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the PDF reports and exports on a seeded scan (default 500 hosts, 10,000 findings) with a
 # 512 MB heap cap, and prints the peak heap use. Goals: technical report <= 5 s and <= 512 MB.
-# Usage: bench/report-bench.sh [HOSTS] [FINDINGS]
+# Usage: bench/report-bench.sh [HOSTS] [FINDINGS] [TYPE] [ROUNDS]   (WATCHPOST_BENCH_KEEP=DIR keeps the PDFs)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"

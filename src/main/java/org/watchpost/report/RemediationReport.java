@@ -47,17 +47,18 @@ final class RemediationReport {
                         + " first, then by severity and by how many hosts they expose. Fill in an owner and a due date for each.",
                         PdfDoc.BODY, 0);
                 d.space(8);
-                Table t = d.table(new String[] {"#", "Action", "Severity", "Exploited", "Hosts", "Findings"},
-                        new float[] {0.4f, 5f, 1.1f, 1f, 0.8f, 0.9f}).maxLines(3);
+                Table t = d.table(new String[] {"#", "Action", "Severity", "KEV", "Hosts", "Findings", "Owner", "Due"},
+                        new float[] {0.35f, 4.2f, 1.1f, 0.75f, 0.75f, 1.05f, 1.3f, 1f}).maxLines(3).grid(true);
                 int i = 1;
                 for (FixGroups.Group g : ordered) {
                     if (i > 40) {
-                        t.row("", "… and " + (ordered.size() - 40) + " more actions, listed below", "", "", "", "");
+                        t.row("", "… and " + (ordered.size() - 40) + " more actions, listed below", "", "", "", "", "", "");
                         break;
                     }
                     t.row(List.of(Table.Cell.of(String.valueOf(i)), Table.Cell.of(g.action), ReportSupport.chip(g.worst),
                             g.kev ? new Table.Cell("KEV", new Style(Fonts.BOLD, 8f, Palette.WHITE), Palette.CRITICAL) : Table.Cell.of(""),
-                            Table.Cell.of(ReportSupport.n(g.hosts.size())), Table.Cell.of(ReportSupport.n(g.findings))));
+                            Table.Cell.of(ReportSupport.n(g.hosts.size())), Table.Cell.of(ReportSupport.n(g.findings)),
+                            Table.Cell.of(""), Table.Cell.of("")));
                     i++;
                 }
                 t.end();

@@ -134,12 +134,23 @@ public enum Fonts {
         return PDType0Font.load(doc, new ByteArrayInputStream(bytes()), true);
     }
 
-    /** An AWT font with the same outlines and metrics (for JFreeChart layout). */
+    private volatile java.awt.Font awtBase;
+
+    /** An AWT font with the same outlines and metrics (for JFreeChart layout); created once (AWT copies it to a temp file). */
     public java.awt.Font awt(float size) {
-        try {
-            return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes())).deriveFont(size);
-        } catch (java.awt.FontFormatException | IOException e) {
-            throw new IllegalStateException("cannot load the bundled font " + file + " for charts: " + e.getMessage(), e);
+        java.awt.Font base = awtBase;
+        if (base == null) {
+            synchronized (this) {
+                if (awtBase == null) {
+                    try {
+                        awtBase = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes()));
+                    } catch (java.awt.FontFormatException | IOException e) {
+                        throw new IllegalStateException("cannot load the bundled font " + file + " for charts: " + e.getMessage(), e);
+                    }
+                }
+                base = awtBase;
+            }
         }
+        return base.deriveFont(size);
     }
 }
