@@ -83,7 +83,7 @@ final class SeverityChart {
         r.setDefaultItemLabelFont(bold);
         r.setDefaultItemLabelPaint(Palette.TEXT);
         r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-        r.setItemLabelAnchorOffset(4);
+        r.setItemLabelInsets(new RectangleInsets(2, 4, 2, 4));
         plot.setRenderer(r);
         return chart;
     }

@@ -17,7 +17,12 @@ final class GlyphStream {
     private GlyphStream() {
     }
 
-    /** Shows clean text in the current font, which must be {@code font} (loaded from {@code face}). */
+    /**
+     * Shows clean text in the current font, which must be {@code font} (loaded from {@code face}).
+     * Uses {@code appendRawCommands}, deprecated only because it can write invalid operators; the
+     * operator written here is a well-formed hex string and {@code Tj}.
+     */
+    @SuppressWarnings("deprecation")
     static void show(PDPageContentStream cs, String text, Fonts face, PDType0Font font) throws IOException {
         StringBuilder b = new StringBuilder(text.length() * 4 + 8).append('<');
         boolean subset = font.willBeSubset();
