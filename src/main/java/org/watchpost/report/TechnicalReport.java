@@ -19,6 +19,8 @@ import org.watchpost.store.HostRecord;
 import org.watchpost.store.ScanRecord;
 import org.watchpost.store.ScanRepository;
 import org.watchpost.store.ServiceRecord;
+import org.watchpost.store.SeverityCounts;
+import org.watchpost.engine.model.Severity;
 
 /**
  * The technical report: scope and method, then per host its open ports and services and its
@@ -43,6 +45,7 @@ final class TechnicalReport {
     private boolean inOther;
     private long findingsDone;
     private final List<HostRecord> quietHosts = new ArrayList<>();
+    private Map<String, SeverityCounts> counts = Map.of();
 
     private TechnicalReport(ScanRepository repo, ScanRecord scan, ReportOptions opts, Job job, PdfDoc d) {
         this.repo = repo;
@@ -74,10 +77,13 @@ final class TechnicalReport {
                     s.address(), s.port(), s.protocol(), s.state(), s.rttMicros(), s.service(), s.product(), s.version(), s.cpe(),
                     s.tls(), banner, s.extra() == null ? null : SafeText.clean(s.extra(), 200, false, null)));
         });
+        counts = repo.findingCountsByAddress(scan.id());
         ReportSupport.cover(d, ReportType.TECHNICAL, scan, opts, "For security engineers");
         scope();
+        hostOverview();
         job.progress(0.05, "Writing hosts");
-        d.section("Hosts, services and findings", true);
+        d.space(10);
+        d.section("Hosts, services and findings", false);
         if (hosts.isEmpty() && scan.severities().total() == 0) {
             d.paragraph("The scan recorded no hosts.", PdfDoc.BODY, 0);
         }
@@ -124,6 +130,40 @@ final class TechnicalReport {
         ReportSupport.severityTable(d, scan.severities());
     }
 
+    /** One line per host with open ports or findings: where to look first. */
+    private void hostOverview() throws IOException {
+        List<HostRecord> shown = new ArrayList<>();
+        for (HostRecord h : hosts) {
+            if (services.containsKey(h.id()) || counts.containsKey(h.address())) shown.add(h);
+        }
+        if (shown.isEmpty()) return;
+        shown.sort(java.util.Comparator.comparing((HostRecord h) -> {
+            SeverityCounts c = counts.getOrDefault(h.address(), SeverityCounts.ZERO);
+            return new long[] {c.critical(), c.high(), c.medium(), c.low(), c.info()};
+        }, (a, b) -> java.util.Arrays.compare(b, a)));
+        d.section("Hosts at a glance", true);
+        d.paragraph("Hosts with open ports or findings, worst first. Each has its own section below.", PdfDoc.SMALL, 0);
+        d.space(4);
+        Style num = PdfDoc.BODY.size(8.5f);
+        Table t = d.table(new String[] {"Host", "Open ports", "Critical", "High", "Medium", "Low", "Info"},
+                new float[] {3.2f, 1.25f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f}).maxLines(2);
+        int i = 0;
+        for (HostRecord h : shown) {
+            if (++i % 200 == 0) job.check();
+            SeverityCounts c = counts.getOrDefault(h.address(), SeverityCounts.ZERO);
+            List<Table.Cell> row = new ArrayList<>();
+            row.add(Table.Cell.of(h.display()));
+            row.add(Table.Cell.of(String.valueOf(services.getOrDefault(h.id(), List.of()).size())));
+            for (Severity sev : Severity.values()) {
+                long v = c.get(sev);
+                row.add(v == 0 ? new Table.Cell("·", num.color(Palette.MUTED), null)
+                        : new Table.Cell(ReportSupport.n(v), new Style(Fonts.BOLD, 8f, Palette.onChip(sev)), Palette.of(sev)));
+            }
+            t.row(row);
+        }
+        t.end();
+    }
+
     private void finding(FindingRecord f) {
         try {
             Integer idx = f.address() == null ? null : hostIndex.get(f.address());
@@ -152,8 +192,9 @@ final class TechnicalReport {
             if (h.up()) quietHosts.add(h);
             return;
         }
-        String title = h.display() + " — " + Risk.plural(svcs.size(), "open port");
-        d.subsection(title, null);
+        SeverityCounts c = counts.getOrDefault(h.address(), SeverityCounts.ZERO);
+        String title = h.display() + " — " + Risk.plural(svcs.size(), "open port") + ", " + Risk.plural(c.total(), "finding");
+        d.subsection(title, c.worst() == null ? null : Palette.of(c.worst()));
         if (h.reason() != null || h.rttMicros() >= 0) {
             d.paragraph((h.up() ? "Responded" : "No answer to discovery") + (h.reason() == null ? "" : " (" + h.reason() + ")")
                     + (h.rttMicros() >= 0 ? ", round trip " + String.format(Locale.ROOT, "%.1f ms", h.rttMicros() / 1000.0) : "")

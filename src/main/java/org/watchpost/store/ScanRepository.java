@@ -443,6 +443,16 @@ public final class ScanRepository {
                 scanId, rs -> action.accept(mapFinding(rs)));
     }
 
+    /** Findings per severity for each affected address of a scan (one grouped query). */
+    public java.util.Map<String, SeverityCounts> findingCountsByAddress(long scanId) {
+        java.util.Map<String, long[]> raw = new java.util.HashMap<>();
+        stream("SELECT address, severity, count(*) FROM findings WHERE scan_id = ? AND address IS NOT NULL GROUP BY address, severity",
+                scanId, rs -> raw.computeIfAbsent(rs.getString(1), k -> new long[5])[4 - rs.getInt(2)] += rs.getLong(3));
+        java.util.Map<String, SeverityCounts> out = new java.util.HashMap<>();
+        raw.forEach((a, c) -> out.put(a, new SeverityCounts(c[0], c[1], c[2], c[3], c[4])));
+        return out;
+    }
+
     private interface RowAction {
         void accept(ResultSet rs) throws SQLException;
     }

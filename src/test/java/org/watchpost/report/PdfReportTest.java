@@ -68,7 +68,8 @@ class PdfReportTest {
         assertThat(t).contains("OpenSSH regreSSHion: unauthenticated remote code execution", "CVE-2024-6387", "CWE-364",
                 "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "9.8", "KNOWN EXPLOITED", "Upgrade OpenSSH to 9.8p1 or later",
                 "https://nvd.nist.gov/vuln/detail/CVE-2024-6387", "Redis accepts commands without authentication");
-        assertThat(t).contains("127.0.0.12", "6379/tcp", "Appendix: every open port", "nginx", "Hosts that responded with no open port");
+        assertThat(t).contains("127.0.0.12", "6379/tcp", "Appendix: every open port", "nginx", "Hosts that responded with no open port",
+                "Hosts at a glance", "127.0.0.10 — 2 open ports, 4 findings");
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             int n = d.getNumberOfPages();
             assertThat(t).contains("Page " + n + " of " + n);
