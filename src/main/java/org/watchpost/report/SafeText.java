@@ -40,6 +40,12 @@ public final class SafeText {
         StringBuilder b = new StringBuilder(limit + 32);
         int i = 0;
         while (i < limit) {
+            char ch = s.charAt(i);
+            if (ch >= 0x20 && ch < 0x7F) { // printable ASCII: every bundled font draws it
+                b.append(ch);
+                i++;
+                continue;
+            }
             int cp = s.codePointAt(i);
             int n = Character.charCount(cp);
             if (i + n > limit && n == 2) break; // do not split a pair at the cut

@@ -76,6 +76,7 @@ public enum Fonts {
     /** True if this font has a glyph for the code point. */
     public boolean canDraw(int codePoint) {
         if (codePoint < 0x80) return codePoint >= 0x20 && codePoint != 0x7F;
+        if (codePoint < 0x10000) return glyph(codePoint) != 0;
         return covered.computeIfAbsent(codePoint, cp -> {
             synchronized (this) {
                 return cmap().getGlyphId(cp) != 0;

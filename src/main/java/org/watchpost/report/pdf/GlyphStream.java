@@ -18,12 +18,13 @@ final class GlyphStream {
     }
 
     /**
-     * Shows clean text in the current font, which must be {@code font} (loaded from {@code face}).
+     * Shows clean text in the current font, which must be {@code font} (loaded from {@code face});
+     * {@code added} remembers which code points were already registered for the subset.
      * Uses {@code appendRawCommands}, deprecated only because it can write invalid operators; the
      * operator written here is a well-formed hex string and {@code Tj}.
      */
     @SuppressWarnings("deprecation")
-    static void show(PDPageContentStream cs, String text, Fonts face, PDType0Font font) throws IOException {
+    static void show(PDPageContentStream cs, String text, Fonts face, PDType0Font font, java.util.BitSet added) throws IOException {
         StringBuilder b = new StringBuilder(text.length() * 4 + 8).append('<');
         boolean subset = font.willBeSubset();
         for (int i = 0; i < text.length(); ) {
@@ -34,7 +35,10 @@ final class GlyphStream {
                 cp = '?';
                 gid = face.glyph(cp);
             }
-            if (subset) font.addToSubset(cp);
+            if (subset && !added.get(cp)) {
+                font.addToSubset(cp);
+                added.set(cp);
+            }
             b.append(HEX[gid >> 12 & 15]).append(HEX[gid >> 8 & 15]).append(HEX[gid >> 4 & 15]).append(HEX[gid & 15]);
         }
         b.append("> Tj\n");

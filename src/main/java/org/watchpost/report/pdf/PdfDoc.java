@@ -72,6 +72,7 @@ public final class PdfDoc implements Closeable {
 
     private final PDDocument doc;
     private final Map<Fonts, PDType0Font> fonts = new EnumMap<>(Fonts.class);
+    private final Map<Fonts, java.util.BitSet> subsetted = new EnumMap<>(Fonts.class);
     private PDPage page;
     private PDPageContentStream cs;
     private float y;
@@ -81,7 +82,10 @@ public final class PdfDoc implements Closeable {
     public PdfDoc() throws IOException {
         doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
         try {
-            for (Fonts f : Fonts.values()) fonts.put(f, f.load(doc));
+            for (Fonts f : Fonts.values()) {
+                fonts.put(f, f.load(doc));
+                subsetted.put(f, new java.util.BitSet());
+            }
         } catch (IOException | RuntimeException e) {
             doc.close();
             throw e;
@@ -140,7 +144,7 @@ public final class PdfDoc implements Closeable {
         cs.setFont(fonts.get(st.face()), st.size());
         cs.setNonStrokingColor(st.color());
         cs.newLineAtOffset(x, baseline);
-        GlyphStream.show(cs, s, st.face(), fonts.get(st.face()));
+        GlyphStream.show(cs, s, st.face(), fonts.get(st.face()), subsetted.get(st.face()));
         cs.endText();
     }
 
@@ -373,8 +377,9 @@ public final class PdfDoc implements Closeable {
         String cls = meta.classification() == null ? "" : clean(meta.classification(), Fonts.BOLD, 60);
         String left = clean(meta.headerLeft(), Fonts.REGULAR, 120);
         String footLeft = clean(meta.footerLeft(), Fonts.REGULAR, 120);
-        for (int i = 0; i < n; i++) {
-            page = doc.getPage(i);
+        int i = 0;
+        for (PDPage p : doc.getPages()) { // the iterator walks the page tree once; getPage(i) would rescan it per page
+            page = p;
             cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true);
             Style head = SMALL;
             float hy = PAGE_H - 34;
@@ -387,7 +392,7 @@ public final class PdfDoc implements Closeable {
                 float w = width(cls, new Style(Fonts.BOLD, 8f, Palette.CLASSIFICATION));
                 text(cls, (PAGE_W - w) / 2, 30, new Style(Fonts.BOLD, 8f, Palette.CLASSIFICATION));
             }
-            textRight("Page " + (i + 1) + " of " + n, RIGHT, 30, head);
+            textRight("Page " + (++i) + " of " + n, RIGHT, 30, head);
             closeStream();
         }
         PDDocumentInformation info = doc.getDocumentInformation();
