@@ -93,13 +93,17 @@ public class ReportBench {
             System.gc();
             resetPeaks();
             long start = System.nanoTime();
+            long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long rows = reports.exportCsv(s.id(), CsvKind.FINDINGS, dir.resolve("f.csv"), null, null);
-            System.out.printf("csv findings %,d rows %.2f s peak heap %.1f MB%n", rows, (System.nanoTime() - start) / 1e9, peakHeapMb());
+            System.out.printf("csv findings %,d rows %.2f s wall (%.2f s CPU)  peak heap %.1f MB%n", rows, (System.nanoTime() - start) / 1e9,
+                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9, peakHeapMb());
             System.gc();
             resetPeaks();
             start = System.nanoTime();
+            cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             reports.exportJson(s.id(), dir.resolve("s.json"), o, null, null);
-            System.out.printf("json %.2f s peak heap %.1f MB%n", (System.nanoTime() - start) / 1e9, peakHeapMb());
+            System.out.printf("json %.2f s wall (%.2f s CPU)  peak heap %.1f MB%n", (System.nanoTime() - start) / 1e9,
+                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9, peakHeapMb());
             System.out.printf("max heap (-Xmx) %.0f MB%n", Runtime.getRuntime().maxMemory() / 1e6);
         } finally {
             try (var files = Files.walk(dir)) {
