@@ -320,7 +320,10 @@ public final class PortScanner {
         final HostState[] takeHosts = new HostState[LAUNCH_BATCH];
         final int[] takePorts = new int[LAUNCH_BATCH];
         long nextDeadline = Long.MAX_VALUE;
+        /** when the last readiness check returned: nothing not reported by it had answered by then */
         long lastSelectNs;
+        /** the check before that: an answer first reported by the last check arrived after this */
+        long prevSelectNs;
         boolean drained;
         boolean blocked;
         boolean localFailedThisRound;
@@ -349,6 +352,7 @@ public final class PortScanner {
         }
 
         void loop() throws IOException {
+            lastSelectNs = prevSelectNs = System.nanoTime();
             for (;;) {
                 if (run.stopping()) return;
                 long now = System.nanoTime();
@@ -366,6 +370,7 @@ public final class PortScanner {
                 } else {
                     selector.select(Math.max(1, Math.min(MAX_SELECT_MS, TimeUnit.NANOSECONDS.toMillis(waitNs + 999_999))));
                 }
+                prevSelectNs = lastSelectNs;
                 lastSelectNs = System.nanoTime();
                 pendingClose = 0;   // the select above released the descriptors of channels closed while registered
                 handleSelected();
@@ -374,6 +379,7 @@ public final class PortScanner {
                     // handling took a while (or the thread was descheduled): collect answers that came
                     // in meanwhile, so no probe that was answered in time is expired
                     selector.selectNow();
+                    prevSelectNs = lastSelectNs;
                     lastSelectNs = t;
                     pendingClose = 0;
                     handleSelected();
@@ -538,6 +544,11 @@ public final class PortScanner {
             SocketChannel ch = p.ch;
             PortState st;
             long rtt = System.nanoTime() - p.startNs;
+            // For the timeout estimator use the lag-free lower bound: the answer was not there when the
+            // previous readiness check returned. Time this thread spent launching, handling, or
+            // descheduled is then not mistaken for network delay (one inflated sample would otherwise
+            // keep a mostly silent host at the ceiling timeout for the whole scan).
+            long sample = Math.max(0, prevSelectNs - p.startNs);
             try {
                 if (!ch.finishConnect()) return false;
                 st = isSelfConnect(ch) ? PortState.CLOSED : PortState.OPEN;
@@ -547,7 +558,7 @@ public final class PortScanner {
                 if (st == null) st = PortState.FILTERED;
             }
             endAttempt(p);
-            if (st != PortState.FILTERED) p.host.sample(rtt);
+            if (st != PortState.FILTERED) p.host.sample(sample);
             finish(p, st, rtt);
             return true;
         }
