@@ -46,6 +46,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * producing a wrong result. An instance may run one scan at a time; it can be reused.
  */
 public final class PortScanner {
+    /** {@code -Dwatchpost.portscan.debug=true}: a "debug" event per finished host with its RTT estimate and timeout. */
     private static final boolean DEBUG = Boolean.getBoolean("watchpost.portscan.debug");
     private static final int LAUNCH_BATCH = 256;
     private static final long PROGRESS_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -240,8 +241,10 @@ public final class PortScanner {
                 listener.onPort(new PortResult(h.text, p.port, state, rttUs));
                 if (h.remaining.decrementAndGet() == 0) {
                     hostsDone.incrementAndGet();
-                    if (DEBUG) System.err.printf("# host %s done at %d ms: %s%n", h.text,
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs), h.debugRtt());
+                    if (DEBUG) {
+                        event("debug", "host " + h.text + " done at "
+                                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs) + " ms: " + h.debugRtt());
+                    }
                     listener.onHostDone(h.text, h.open.get(), h.closed.get(), h.filtered.get());
                 }
             } catch (RuntimeException e) {
@@ -348,6 +351,7 @@ public final class PortScanner {
                 run.wakeAll();
             } finally {
                 closeQuietly();
+                run.wakeAll();   // the others re-check at once whether the scan is over
             }
         }
 
