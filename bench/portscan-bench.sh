@@ -45,63 +45,67 @@ now_ns() { date +%s%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", (b-a)/1e9}'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-run_wp() {   # targets ports outfile -> prints seconds
+# Each run prints "WALL CPU" (seconds): whole-process wall time, and user+sys CPU time of the process
+# tree (a load-independent efficiency figure: other work on a shared box stretches wall time only).
+timed() {    # outfile-prefix cmd... ; runs cmd, prints "wall cpu"
+    local pre=$1; shift
     local t0 t1
     t0=$(now_ns)
-    # shellcheck disable=SC2086
-    inns timeout 120 "$JAVA" $JFLAGS -cp "$CP" org.watchpost.engine.portscan.PortScanMain \
-        --targets "$1" --ports "$2" $WP_ARGS > "$3" 2> "$3.err" || echo "  (watchpost exit $?)" >&2
+    /usr/bin/time -f "%U %S" -o "$pre.time" "$@" > "$pre.out" 2> "$pre.err" || true
     t1=$(now_ns)
-    secs "$t0" "$t1"
+    echo "$(secs "$t0" "$t1") $(awk '{printf "%.2f", $1+$2}' "$pre.time" 2>/dev/null || echo "?")"
 }
-run_nmap() { # targets portargs outxml [cap] -> prints seconds
-    local t0 t1 cap=${4:-300}
-    t0=$(now_ns)
+run_wp() {   # targets ports outfile
     # shellcheck disable=SC2086
+    timed "$3" ip netns exec "$NS" timeout 120 "$JAVA" $JFLAGS -cp "$CP" org.watchpost.engine.portscan.PortScanMain \
+        --targets "$1" --ports "$2" $WP_ARGS
+}
+run_nmap() { # targets portargs outxml [cap]
+    local cap=${4:-300}
     tr ',' '\n' <<<"$1" > "$3.targets"
-    inns timeout "$cap" nmap -sT -Pn -n -T4 $2 -oX "$3" --stats-every 5s -iL "$3.targets" > "$3.log" 2>&1 || true
-    t1=$(now_ns)
-    secs "$t0" "$t1"
+    # shellcheck disable=SC2086
+    timed "$3" ip netns exec "$NS" timeout "$cap" nmap -sT -Pn -n -T4 $2 -oX "$3" --stats-every 5s -iL "$3.targets"
 }
-check_wp() { "$PY" "$HERE/lab_check.py" "$WORK/truth.txt" wp "$1" "$2" "$3"; }
+check_wp() { "$PY" "$HERE/lab_check.py" "$WORK/truth.txt" wp "$1.out" "$2" "$3"; }
 check_nmap() { [[ -s "$1" ]] && grep -q '</nmaprun>' "$1" && "$PY" "$HERE/lab_check.py" "$WORK/truth.txt" nmapxml "$1" "$2" "$3" || echo "incomplete"; }
+summary() { grep '^# hosts' "$1.out" | sed 's/^# //; s/hosts=[^ ]* ports=[^ ]* //; s/ threads=.*//'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 
 echo "== load before: $(uptime)"
 echo "   JVM flags: $JFLAGS   extra watchpost args: ${WP_ARGS:-none}"
+echo "   figures: wall = whole-process wall time (JVM start included); cpu = user+sys seconds"
 
-declare -a W1 N1 W2 N2 W3
+declare -a W1 N1 W2 N2 W3 CW1 CN1 CW2 CN2 CW3
+bench_case() {   # case-no targets wp-ports nmap-portargs checker-ports
+    local c=$1 t=$2 wp=$3 np=$4 cp=$5 r ww wc nw nc
+    for r in $(seq 1 "$RUNS"); do
+        read -r ww wc <<<"$(run_wp "$t" "$wp" "$WORK/c$c.wp.$r")"
+        read -r nw nc <<<"$(run_nmap "$t" "$np" "$WORK/c$c.nmap.$r.xml")"
+        eval "W$c+=($ww); CW$c+=($wc); N$c+=($nw); CN$c+=($nc)"
+        echo "  run $r: watchpost ${ww}s wall ${wc}s cpu [$(check_wp "$WORK/c$c.wp.$r" "$t" "$cp")]  $(summary "$WORK/c$c.wp.$r")"
+        echo "         nmap      ${nw}s wall ${nc}s cpu [$(check_nmap "$WORK/c$c.nmap.$r.xml" "$t" "$cp")]"
+    done
+}
+
 echo
 echo "== case 1: 20 hosts x nmap top-1000 ports"
-for r in $(seq 1 "$RUNS"); do
-    w=$(run_wp "$CASE1" "@$WORK/top1000.txt" "$WORK/c1.wp.$r")
-    n=$(run_nmap "$CASE1" "--top-ports 1000" "$WORK/c1.nmap.$r.xml")
-    W1+=("$w"); N1+=("$n")
-    echo "  run $r: watchpost ${w}s [$(check_wp "$WORK/c1.wp.$r" "$CASE1" "$WORK/top1000.txt")]  $(grep '^# hosts' "$WORK/c1.wp.$r" | sed 's/^# //; s/hosts=[^ ]* ports=[^ ]* //')"
-    echo "         nmap      ${n}s [$(check_nmap "$WORK/c1.nmap.$r.xml" "$CASE1" "$WORK/top1000.txt")]"
-done
-
+bench_case 1 "$CASE1" "@$WORK/top1000.txt" "--top-ports 1000" "$WORK/top1000.txt"
 echo
 echo "== case 2: all 65,535 ports of $CASE2 (some filtered)"
-for r in $(seq 1 "$RUNS"); do
-    w=$(run_wp "$CASE2" all "$WORK/c2.wp.$r")
-    n=$(run_nmap "$CASE2" "-p-" "$WORK/c2.nmap.$r.xml")
-    W2+=("$w"); N2+=("$n")
-    echo "  run $r: watchpost ${w}s [$(check_wp "$WORK/c2.wp.$r" "$CASE2" all)]  $(grep '^# hosts' "$WORK/c2.wp.$r" | sed 's/^# //; s/hosts=[^ ]* ports=[^ ]* //')"
-    echo "         nmap      ${n}s [$(check_nmap "$WORK/c2.nmap.$r.xml" "$CASE2" all)]"
-done
+bench_case 2 "$CASE2" all "-p-" all
 
 echo
 echo "== case 3: all ports of $CASE3 behind a default-drop firewall (goal <= 10 s)"
 for r in $(seq 1 "$RUNS"); do
-    w=$(run_wp "$CASE3" all "$WORK/c3.wp.$r")
-    W3+=("$w")
-    fd=$(grep -ci 'too many open files' "$WORK/c3.wp.$r.err" || true)
-    echo "  run $r: watchpost ${w}s [$(check_wp "$WORK/c3.wp.$r" "$CASE3" all)] 'too many open files': $fd  $(grep '^# hosts' "$WORK/c3.wp.$r" | sed 's/^# //; s/hosts=[^ ]* ports=[^ ]* //')"
+    read -r ww wc <<<"$(run_wp "$CASE3" all "$WORK/c3.wp.$r")"
+    W3+=("$ww"); CW3+=("$wc")
+    fd=$(cat "$WORK/c3.wp.$r.err" "$WORK/c3.wp.$r.out" | grep -ci 'too many open files' || true)
+    echo "  run $r: watchpost ${ww}s wall ${wc}s cpu [$(check_wp "$WORK/c3.wp.$r" "$CASE3" all)] 'too many open files': $fd  $(summary "$WORK/c3.wp.$r")"
 done
-n3=$(run_nmap "$CASE3" "-p-" "$WORK/c3.nmap.xml" "$NMAP_CAP")
-pct=$(grep -o 'About [0-9.]*% done' "$WORK/c3.nmap.xml.log" | tail -1 | grep -o '[0-9.]*' || true)
+read -r n3 _ <<<"$(run_nmap "$CASE3" "-p-" "$WORK/c3.nmap.xml" "$NMAP_CAP")"
+pct=$(grep -o 'About [0-9.]*% done' "$WORK/c3.nmap.xml.out" | tail -1 | grep -o '[0-9.]*' || true)
 if grep -q '</nmaprun>' "$WORK/c3.nmap.xml" 2>/dev/null; then
-    N3="${n3}s"
+    N3="${n3} s"
 elif [[ -n "$pct" ]] && awk -v p="$pct" 'BEGIN{exit !(p>0)}'; then
     N3="> ${NMAP_CAP} s (stopped at ${pct}% done; extrapolated ~$(awk -v p="$pct" -v c="$n3" 'BEGIN{printf "%.0f", c*100/p}') s)"
 else
@@ -110,11 +114,13 @@ fi
 echo "         nmap: $N3"
 
 echo
-echo "== medians over $RUNS runs (whole-process wall time)"
-m1w=$(median "${W1[@]}"); m1n=$(median "${N1[@]}")
-m2w=$(median "${W2[@]}"); m2n=$(median "${N2[@]}")
-m3w=$(median "${W3[@]}")
-printf "  case 1  watchpost %6.2f s   nmap %6.2f s   ratio %.2f (goal <= 0.50)\n" "$m1w" "$m1n" "$(awk -v a="$m1w" -v b="$m1n" 'BEGIN{print a/b}')"
-printf "  case 2  watchpost %6.2f s   nmap %6.2f s   ratio %.2f (goal <= 0.50)\n" "$m2w" "$m2n" "$(awk -v a="$m2w" -v b="$m2n" 'BEGIN{print a/b}')"
-printf "  case 3  watchpost %6.2f s   nmap %s (goal <= 10 s)\n" "$m3w" "$N3"
+echo "== medians over $RUNS runs"
+m1w=$(median "${W1[@]}"); m1n=$(median "${N1[@]}"); c1w=$(median "${CW1[@]}"); c1n=$(median "${CN1[@]}")
+m2w=$(median "${W2[@]}"); m2n=$(median "${N2[@]}"); c2w=$(median "${CW2[@]}"); c2n=$(median "${CN2[@]}")
+m3w=$(median "${W3[@]}"); c3w=$(median "${CW3[@]}")
+printf "  case 1  watchpost %5.2f s (cpu %5.2f)   nmap %5.2f s (cpu %5.2f)   wall ratio %s (goal <= 0.50), cpu ratio %s\n" \
+    "$m1w" "$c1w" "$m1n" "$c1n" "$(ratio "$m1w" "$m1n")" "$(ratio "$c1w" "$c1n")"
+printf "  case 2  watchpost %5.2f s (cpu %5.2f)   nmap %5.2f s (cpu %5.2f)   wall ratio %s (goal <= 0.50), cpu ratio %s\n" \
+    "$m2w" "$c2w" "$m2n" "$c2n" "$(ratio "$m2w" "$m2n")" "$(ratio "$c2w" "$c2n")"
+printf "  case 3  watchpost %5.2f s (cpu %5.2f)   nmap %s (goal <= 10 s)\n" "$m3w" "$c3w" "$N3"
 echo "== load after: $(uptime)"

@@ -46,10 +46,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * producing a wrong result. An instance may run one scan at a time; it can be reused.
  */
 public final class PortScanner {
+    /** {@code -Dwatchpost.portscan.debug=true}: a "debug" event per finished host with its RTT estimate and timeout. */
     private static final boolean DEBUG = Boolean.getBoolean("watchpost.portscan.debug");
     private static final int LAUNCH_BATCH = 256;
     private static final long PROGRESS_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAX_SELECT_MS = 50;
+    private static final long FRESH_SELECT_NS = TimeUnit.MILLISECONDS.toNanos(1);
     /** A probe that meets a local resource error this often is given up (reported FILTERED with a warning). */
     private static final int MAX_LOCAL_FAILURES = 200;
 
@@ -239,8 +241,10 @@ public final class PortScanner {
                 listener.onPort(new PortResult(h.text, p.port, state, rttUs));
                 if (h.remaining.decrementAndGet() == 0) {
                     hostsDone.incrementAndGet();
-                    if (DEBUG) System.err.printf("# host %s done at %d ms: %s%n", h.text,
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs), h.debugRtt());
+                    if (DEBUG) {
+                        event("debug", "host " + h.text + " done at "
+                                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs) + " ms: " + h.debugRtt());
+                    }
                     listener.onHostDone(h.text, h.open.get(), h.closed.get(), h.filtered.get());
                 }
             } catch (RuntimeException e) {
@@ -319,8 +323,13 @@ public final class PortScanner {
         final HostState[] takeHosts = new HostState[LAUNCH_BATCH];
         final int[] takePorts = new int[LAUNCH_BATCH];
         long nextDeadline = Long.MAX_VALUE;
+        /** when the last readiness check returned: nothing not reported by it had answered by then */
+        long lastSelectNs;
+        /** the check before that: an answer first reported by the last check arrived after this */
+        long prevSelectNs;
         boolean drained;
         boolean blocked;
+        boolean localFailedThisRound;
         long lastShrinkNs;
 
         Worker(Run run, int id, int window) throws IOException {
@@ -342,10 +351,12 @@ public final class PortScanner {
                 run.wakeAll();
             } finally {
                 closeQuietly();
+                run.wakeAll();   // the others re-check at once whether the scan is over
             }
         }
 
         void loop() throws IOException {
+            lastSelectNs = prevSelectNs = System.nanoTime();
             for (;;) {
                 if (run.stopping()) return;
                 long now = System.nanoTime();
@@ -363,9 +374,21 @@ public final class PortScanner {
                 } else {
                     selector.select(Math.max(1, Math.min(MAX_SELECT_MS, TimeUnit.NANOSECONDS.toMillis(waitNs + 999_999))));
                 }
+                prevSelectNs = lastSelectNs;
+                lastSelectNs = System.nanoTime();
                 pendingClose = 0;   // the select above released the descriptors of channels closed while registered
                 handleSelected();
-                handleDeadlines(System.nanoTime());
+                long t = System.nanoTime();
+                if (t >= nextDeadline && t - lastSelectNs > FRESH_SELECT_NS) {
+                    // handling took a while (or the thread was descheduled): collect answers that came
+                    // in meanwhile, so no probe that was answered in time is expired
+                    selector.selectNow();
+                    prevSelectNs = lastSelectNs;
+                    lastSelectNs = t;
+                    pendingClose = 0;
+                    handleSelected();
+                }
+                handleDeadlines(lastSelectNs);
                 run.progress(System.nanoTime(), false);
             }
         }
@@ -375,7 +398,8 @@ public final class PortScanner {
             long wait = TimeUnit.MILLISECONDS.toNanos(MAX_SELECT_MS);
             wait = Math.min(wait, nextDeadline - now);
             boolean work = !retryQueue.isEmpty() || !drained;
-            if (work && inFlight + pendingClose < window) {
+            // room now, or room once the pending closes are released (a selectNow does that)
+            if (work && inFlight < window) {
                 if (run.bucket != null) wait = Math.min(wait, run.bucket.nanosUntilNext(now));
                 else if (blocked) wait = Math.min(wait, TimeUnit.MILLISECONDS.toNanos(2));
                 else wait = 0;
@@ -384,6 +408,7 @@ public final class PortScanner {
         }
 
         void launch(long now) {
+            blocked = false;
             int room = window - inFlight - pendingClose;
             if (room <= 0) return;
             room = Math.min(room, LAUNCH_BATCH);
@@ -406,14 +431,12 @@ public final class PortScanner {
                 used++;
                 start(p);
             }
-            blocked = false;
+            localFailedThisRound = false;
             if (used < tokens && !drained) {
                 int n = run.dispenser.take(takeHosts, takePorts, tokens - used);
                 if (n == 0) {
                     drained = true;
-                } else if (n == ProbeDispenser.BLOCKED) {
-                    blocked = true;
-                } else {
+                } else if (n > 0) {
                     for (int i = 0; i < n; i++) {
                         Probe p = new Probe(takeHosts[i], takePorts[i]);
                         takeHosts[i] = null;
@@ -423,6 +446,8 @@ public final class PortScanner {
                 }
             }
             if (run.bucket != null && used < tokens) run.bucket.giveBack(tokens - used);
+            // nothing could start (per-host caps) or local resources ran short: poll again shortly, don't spin
+            blocked = used == 0 || localFailedThisRound;
         }
 
         int perHostCap() {
@@ -502,7 +527,7 @@ public final class PortScanner {
                 lastShrinkNs = now;
             }
             retryQueue.addFirst(p);
-            blocked = true;   // poll again shortly instead of spinning
+            localFailedThisRound = true;
         }
 
         void handleSelected() {
@@ -514,18 +539,20 @@ public final class PortScanner {
                 it.remove();
                 Probe p = (Probe) k.attachment();
                 if (p == null || p.done) continue;
-                settle(p, false);
+                settle(p);
             }
         }
 
-        /**
-         * Reads the connect outcome of an in-flight attempt. Returns false when the connect is still
-         * pending (only possible when {@code atDeadline} is false or the deadline really passed).
-         */
-        boolean settle(Probe p, boolean atDeadline) {
+        /** Reads the connect outcome of an attempt the selector reported; false when still pending (spurious). */
+        boolean settle(Probe p) {
             SocketChannel ch = p.ch;
             PortState st;
             long rtt = System.nanoTime() - p.startNs;
+            // For the timeout estimator use the lag-free lower bound: the answer was not there when the
+            // previous readiness check returned. Time this thread spent launching, handling, or
+            // descheduled is then not mistaken for network delay (one inflated sample would otherwise
+            // keep a mostly silent host at the ceiling timeout for the whole scan).
+            long sample = Math.max(0, prevSelectNs - p.startNs);
             try {
                 if (!ch.finishConnect()) return false;
                 st = isSelfConnect(ch) ? PortState.CLOSED : PortState.OPEN;
@@ -535,12 +562,15 @@ public final class PortScanner {
                 if (st == null) st = PortState.FILTERED;
             }
             endAttempt(p);
-            if (st != PortState.FILTERED) p.host.sample(rtt);
+            if (st != PortState.FILTERED) p.host.sample(sample);
             finish(p, st, rtt);
             return true;
         }
 
-        /** Expires probes past their host's current timeout; recomputes {@link #nextDeadline}. */
+        /**
+         * Expires probes whose deadline had passed when the selector was last asked (so an answer that
+         * arrived in time has been seen); recomputes {@link #nextDeadline}.
+         */
         void handleDeadlines(long now) {
             long next = Long.MAX_VALUE;
             for (int i = timed.size() - 1; i >= 0; i--) {
@@ -576,8 +606,6 @@ public final class PortScanner {
         /** The attempt got no answer in time: retry it, or report FILTERED after the last one. */
         void expire(Probe p) {
             boolean last = p.attempt >= run.opts.retries();
-            // on the last attempt, make sure an answer is not just waiting for the next select
-            if (last && settle(p, true)) return;
             endAttempt(p);
             if (!last) {
                 p.attempt++;
