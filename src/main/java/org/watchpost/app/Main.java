@@ -3,6 +3,10 @@ package org.watchpost.app;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
 import org.watchpost.app.cli.DeleteCommand;
+import org.watchpost.app.cli.ExportCommand;
+import org.watchpost.app.cli.InvestigationsCommand;
+import org.watchpost.app.cli.MonitorsCommand;
+import org.watchpost.app.cli.ReportCommand;
 import org.watchpost.app.cli.ScanCommand;
 import org.watchpost.app.cli.ScansCommand;
 import org.watchpost.app.cli.ShowCommand;
@@ -20,6 +24,7 @@ import picocli.CommandLine.Option;
         description = "Network perimeter risk scanner. Without a command, opens the desktop application.%n"
                 + "Scan only hosts you are authorised to assess.",
         subcommands = {ScanCommand.class, ScansCommand.class, ShowCommand.class, StopCommand.class, DeleteCommand.class,
+                ReportCommand.class, ExportCommand.class, InvestigationsCommand.class, MonitorsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit codes a script can rely on. */

@@ -14,7 +14,13 @@ import org.watchpost.ui.MainView;
 import org.watchpost.ui.SettingsView;
 import org.watchpost.ui.WindowState;
 import org.watchpost.ui.common.FxTaskExecutor;
+import org.watchpost.report.ReportOptions;
+import org.watchpost.report.ReportService;
+import org.watchpost.store.FindingRepository;
 import org.watchpost.ui.investigations.InvestigationPage;
+import org.watchpost.ui.reports.ReportActions;
+import org.watchpost.ui.vulns.VulnerabilitiesView;
+import org.watchpost.ui.vulns.VulnerabilitiesViewModel;
 import org.watchpost.ui.investigations.InvestigationPageViewModel;
 import org.watchpost.ui.investigations.InvestigationsView;
 import org.watchpost.ui.investigations.InvestigationsViewModel;
@@ -38,6 +44,7 @@ public final class WatchpostApp extends Application {
     private StoreException startupError;
     private int interruptedAtStart;
     private int schemaVersion;
+    private volatile String datasetDate = "unknown";
 
     /** Opens and migrates the database off the FX thread, before the window exists. */
     @Override
@@ -46,6 +53,11 @@ public final class WatchpostApp extends Application {
             context = AppContext.open(dataDirFlag);
             interruptedAtStart = context.scans().markInterrupted();
             schemaVersion = context.database().read(Migrator::currentVersion);
+            try {
+                datasetDate = String.valueOf(context.vulnDb().info().datasetDate());
+            } catch (RuntimeException e) {
+                datasetDate = "unavailable (" + e.getMessage() + ")";
+            }
             context.scanManager();
         } catch (StoreException e) {
             startupError = e;
@@ -110,8 +122,12 @@ public final class WatchpostApp extends Application {
         ScansViewModel scansVm = new ScansViewModel(context.scans(), executor, context.clock());
         actions = new ScanActionsController(context.scanManager(), executor, main, scansVm, feed, () -> stage);
         main.register(MainView.Page.SCANS, () -> actions.scansView().root());
-        main.register(MainView.Page.VULNERABILITIES, () -> MainView.placeholder("Vulnerabilities", "No findings yet",
-                "Findings from every scan appear here, worst first, once scans have run checks."));
+        VulnerabilitiesViewModel vulnsVm = new VulnerabilitiesViewModel(new FindingRepository(context.database()), executor);
+        VulnerabilitiesView vulnsView = new VulnerabilitiesView(vulnsVm, actions::openScan);
+        main.register(MainView.Page.VULNERABILITIES, vulnsView::root);
+        main.onShow(MainView.Page.VULNERABILITIES, vulnsView::refresh);
+        actions.enableReports(new ReportActions(new ReportService(context.scans()), () -> stage,
+                () -> ReportOptions.defaults().withVersion(Version.get()).withDatasetDate(datasetDate), getHostServices()));
         InvestigationsViewModel investigationsVm = new InvestigationsViewModel(context.investigations(), executor);
         InvestigationsView[] investigationsView = new InvestigationsView[1];
         java.util.function.Consumer<Long> openInvestigation = id -> {

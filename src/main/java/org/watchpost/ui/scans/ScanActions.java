@@ -19,4 +19,9 @@ public interface ScanActions {
     default void editConfig(long scanId) {}
 
     default void addToInvestigation(List<Long> scanIds) {}
+
+    /** Report and export entries for the scan {@code scanId} supplies; empty when reports are not wired. */
+    default List<javafx.scene.control.MenuItem> reportMenu(java.util.function.Supplier<Long> scanId) {
+        return List.of();
+    }
 }

@@ -63,6 +63,18 @@ public final class ScanActionsController implements ScanActions {
         this.groupsChanged = changed;
     }
 
+    private org.watchpost.ui.reports.ReportActions reports;
+
+    public void enableReports(org.watchpost.ui.reports.ReportActions reports) {
+        this.reports = reports;
+        scansView.addReportMenu();
+    }
+
+    @Override
+    public List<javafx.scene.control.MenuItem> reportMenu(java.util.function.Supplier<Long> scanId) {
+        return reports == null ? List.of() : reports.menuItems(scanId);
+    }
+
     public ScansView scansView() {
         return scansView;
     }

@@ -58,6 +58,8 @@ public final class ScanDetailsView {
     @FXML private Button cloneButton;
     @FXML private Button editButton;
     @FXML private Button deleteButton;
+    @FXML private javafx.scene.control.MenuButton reportButton;
+    @FXML private Label monitorNote;
     @FXML private Label startedValue;
     @FXML private Label durationValue;
     @FXML private Label ageValue;
@@ -158,6 +160,10 @@ public final class ScanDetailsView {
         vm.goneProperty().addListener((o, a, g) -> {
             if (g) back.run();
         });
+        var reportItems = actions.reportMenu(vm::scanId);
+        reportButton.getItems().setAll(reportItems);
+        reportButton.setVisible(!reportItems.isEmpty());
+        reportButton.setManaged(!reportItems.isEmpty());
         stopButton.setTooltip(new Tooltip("Stop the scan; what it found so far is kept (Ctrl+Shift+S)"));
         rerunButton.setTooltip(new Tooltip("Run again with the same settings, as a new scan (Ctrl+R)"));
         cloneButton.setTooltip(new Tooltip("Open the New scan dialog with these settings"));
@@ -198,6 +204,8 @@ public final class ScanDetailsView {
                 s.config().rateLimit() == 0 ? "no limit" : s.config().rateLimit() + "/s", s.config().concurrency())
                 + (s.error() != null ? "\n" + s.error() : ""));
         boolean monitorScan = s.fromMonitor();
+        monitorNote.setVisible(monitorScan);
+        monitorNote.setManaged(monitorScan);
         stopButton.setDisable(!s.status().isActive() || monitorScan);
         if (monitorScan) {
             stopButton.setTooltip(new Tooltip("This scan was started by a monitor: it cannot be stopped, only deleted."));

@@ -179,6 +179,16 @@ public final class ScansView {
         return mi;
     }
 
+    /** Adds "Reports" to the context menu (when reports are wired). */
+    public void addReportMenu() {
+        var items = actions.reportMenu(() -> selectedIds().isEmpty() ? -1L : selectedIds().get(0));
+        if (items.isEmpty() || table.getContextMenu() == null) return;
+        javafx.scene.control.Menu reports = new javafx.scene.control.Menu("Reports and exports");
+        reports.getItems().setAll(items);
+        reports.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        table.getContextMenu().getItems().add(5, reports);
+    }
+
     /** Window-level shortcuts (call once the view is in a scene). */
     public void installShortcuts(javafx.scene.Scene scene) {
         scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+N"), this::onNewScan);
