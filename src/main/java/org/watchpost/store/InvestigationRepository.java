@@ -375,11 +375,13 @@ public final class InvestigationRepository {
         return lifecycles(m).stream().map(Built::lifecycle).toList();
     }
 
-    private record Built(FindingLifecycle lifecycle, long latestFindingId) {
+    /** A computed lifecycle with its sort key (computed once: address keys are costly to build). */
+    private record Built(FindingLifecycle lifecycle, long latestFindingId, String addressKey) {
     }
 
     private static List<Built> lifecycles(Material m) {
         List<Built> out = new ArrayList<>(m.byKey().size());
+        Map<String, String> addressKeys = new HashMap<>();
         for (Map.Entry<String, Map<Long, Sighting>> e : m.byKey().entrySet()) {
             Map<Long, Sighting> seen = e.getValue();
             List<FindingLifecycle.Step> steps = new ArrayList<>();
@@ -401,10 +403,11 @@ public final class InvestigationRepository {
             if (latest == null) continue; // only for a scan that left the investigation between queries
             Severity sev = Severity.values()[4 - latest.severityRank()];
             out.add(new Built(new FindingLifecycle(e.getKey(), latest.checkId(), sev, latest.title(), latest.address(),
-                    latest.port(), FindingRecord.splitCves(latest.cves()), steps), latest.findingId()));
+                    latest.port(), FindingRecord.splitCves(latest.cves()), steps), latest.findingId(),
+                    addressKeys.computeIfAbsent(latest.address() == null ? "" : latest.address(), ScanRepository::addressKey)));
         }
         out.sort(Comparator.comparing((Built b) -> b.lifecycle().severity())
-                .thenComparing(b -> ScanRepository.addressKey(b.lifecycle().address()))
+                .thenComparing(Built::addressKey)
                 .thenComparingInt(b -> b.lifecycle().port())
                 .thenComparing(b -> b.lifecycle().checkId()));
         return out;
@@ -502,7 +505,9 @@ public final class InvestigationRepository {
                     new ArrayList<>(byScan.getOrDefault(last.scanId(), Set.of())), new ArrayList<>(ever),
                     new SeverityCounts(fc[0], fc[1], fc[2], fc[3], fc[4])));
         }
-        out.sort(Comparator.comparing(h -> ScanRepository.addressKey(h.address())));
+        Map<String, String> keys = new HashMap<>();
+        for (InvestigationHost h : out) keys.put(h.address(), ScanRepository.addressKey(h.address()));
+        out.sort(Comparator.comparing(h -> keys.get(h.address())));
         return out;
     }
 
