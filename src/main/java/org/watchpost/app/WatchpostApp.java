@@ -149,7 +149,7 @@ public final class WatchpostApp extends Application {
         }, () -> stage);
         main.register(MainView.Page.MONITORS, monitorsView[0]::root);
         main.onShow(MainView.Page.MONITORS, monitorsVm::refresh);
-        actions.enableGroups(context.investigations(), context.monitors(), () -> {
+        actions.enableGroups(context.investigations(), context.scheduler(), () -> {
             investigationsVm.refresh();
             monitorsVm.refresh();
         });

@@ -32,7 +32,7 @@ public final class ScanActionsController implements ScanActions {
     private final Supplier<Window> owner;
     private ScanDetailsView openDetails;
     private org.watchpost.store.InvestigationRepository investigations;
-    private org.watchpost.schedule.MonitorRepository monitors;
+    private org.watchpost.schedule.MonitorScheduler scheduler;
     private Runnable groupsChanged = () -> { };
     private java.util.function.Consumer<LiveScanFeed.Update> detailsSubscription;
 
@@ -57,9 +57,9 @@ public final class ScanActionsController implements ScanActions {
      * @param changed run on the FX thread after an investigation or monitor was created or changed
      */
     public void enableGroups(org.watchpost.store.InvestigationRepository investigations,
-                             org.watchpost.schedule.MonitorRepository monitors, Runnable changed) {
+                             org.watchpost.schedule.MonitorScheduler scheduler, Runnable changed) {
         this.investigations = investigations;
-        this.monitors = monitors;
+        this.scheduler = scheduler;
         this.groupsChanged = changed;
     }
 
@@ -112,12 +112,11 @@ public final class ScanActionsController implements ScanActions {
     /** Background: creates the monitor if one was asked for, starts the scan, links it to the investigation. */
     private ScanRecord startScan(NewScanDialog.Result res, Long rerunOf) throws Exception {
         ScanRecord rec;
-        if (res.frequency() != null && monitors != null) {
-            manager.plan(res.config()); // refuse before creating a monitor that could never run
-            var monitor = monitors.create(res.name() == null || res.name().isBlank() ? res.config().targets() : res.name(),
+        if (res.frequency() != null && scheduler != null) {
+            // creates the monitor and its first scan together; no monitor is kept if the scan cannot start
+            var run = scheduler.createAndStart(res.name() == null || res.name().isBlank() ? res.config().targets() : res.name(),
                     res.config(), res.frequency());
-            rec = manager.start(res.name(), res.config(), "monitor", monitor.id(), null);
-            monitors.linkFirstScan(monitor.id(), rec.id());
+            rec = manager.repository().require(run.scanId());
         } else {
             rec = manager.start(res.name(), res.config(), "ui", null, rerunOf);
         }
