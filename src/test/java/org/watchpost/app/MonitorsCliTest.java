@@ -38,8 +38,6 @@ class MonitorsCliTest {
 
     Result run(String... args) {
         CommandLine cl = Main.commandLine();
-        cl.addSubcommand(new MonitorsCommand());
-        cl.addSubcommand(new InvestigationsCommand());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

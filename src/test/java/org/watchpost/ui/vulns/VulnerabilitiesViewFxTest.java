@@ -128,12 +128,26 @@ class VulnerabilitiesViewFxTest {
         assertThat(evidence.getText()).isEqualTo("publickey,password");
     }
 
+    /** A double click as the toolkit delivers it (click count 2): a robot's two clicks can be split apart on a loaded machine. */
+    static void doubleClick(FxRobot robot, String text) {
+        javafx.scene.Node cell = robot.lookup(text).query();
+        robot.interact(() -> {
+            javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
+            double x = b.getCenterX();
+            double y = b.getCenterY();
+            javafx.geometry.Point2D local = cell.screenToLocal(x, y);
+            cell.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, local.getX(), local.getY(),
+                    x, y, javafx.scene.input.MouseButton.PRIMARY, 2, false, false, false, false, true, false, false, true,
+                    false, false, null));
+        });
+    }
+
     @Test
     void doubleClickOpensTheFindingsScan(FxRobot robot) {
-        robot.doubleClickOn("SMTP without STARTTLS");
+        doubleClick(robot, "SMTP without STARTTLS");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(opened).containsExactly(mailScan);
-        robot.doubleClickOn("TLS 1.0 is accepted");
+        doubleClick(robot, "TLS 1.0 is accepted");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(opened).containsExactly(mailScan, webScan);
     }
