@@ -10,25 +10,10 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.watchpost.store.Migrator;
 import org.watchpost.store.StoreException;
-import org.watchpost.ui.MainView;
-import org.watchpost.ui.SettingsView;
 import org.watchpost.ui.WindowState;
 import org.watchpost.ui.common.FxTaskExecutor;
-import org.watchpost.report.ReportOptions;
-import org.watchpost.report.ReportService;
-import org.watchpost.store.FindingRepository;
-import org.watchpost.ui.investigations.InvestigationPage;
-import org.watchpost.ui.reports.ReportActions;
-import org.watchpost.ui.vulns.VulnerabilitiesView;
-import org.watchpost.ui.vulns.VulnerabilitiesViewModel;
-import org.watchpost.ui.investigations.InvestigationPageViewModel;
-import org.watchpost.ui.investigations.InvestigationsView;
-import org.watchpost.ui.investigations.InvestigationsViewModel;
-import org.watchpost.ui.monitors.MonitorsView;
-import org.watchpost.ui.monitors.MonitorsViewModel;
 import org.watchpost.ui.scans.LiveScanFeed;
 import org.watchpost.ui.scans.ScanActionsController;
-import org.watchpost.ui.scans.ScansViewModel;
 
 /** The JavaFX application. Started by {@link Main}, never directly (a fat jar's main must not extend Application). */
 public final class WatchpostApp extends Application {
@@ -84,7 +69,10 @@ public final class WatchpostApp extends Application {
         context.setNotificationSink(n -> Platform.runLater(() -> org.controlsfx.control.Notifications.create()
                 .owner(stage).title(n.title()).text(n.body()).hideAfter(javafx.util.Duration.seconds(12)).showWarning()));
         startScheduler();
-        Scene scene = new Scene(buildMainView(stage, interrupted).root(), 1200, 760);
+        DesktopWindow window = new DesktopWindow(stage, context, executor, feed, getHostServices(), datasetDate, schemaVersion);
+        window.reportInterrupted(interrupted);
+        actions = window.actions();
+        Scene scene = new Scene(window.main().root(), 1200, 760);
         actions.scansView().installShortcuts(scene);
         scene.getStylesheets().add(Objects.requireNonNull(WatchpostApp.class.getResource("/org/watchpost/ui/watchpost.css")).toExternalForm());
         stage.setScene(scene);
@@ -117,61 +105,6 @@ public final class WatchpostApp extends Application {
         }
     }
 
-    private MainView buildMainView(Stage stage, int interrupted) {
-        MainView main = new MainView("v" + Version.get() + "\n" + context.dataDir());
-        ScansViewModel scansVm = new ScansViewModel(context.scans(), executor, context.clock());
-        actions = new ScanActionsController(context.scanManager(), executor, main, scansVm, feed, () -> stage);
-        main.register(MainView.Page.SCANS, () -> actions.scansView().root());
-        VulnerabilitiesViewModel vulnsVm = new VulnerabilitiesViewModel(new FindingRepository(context.database()), executor);
-        VulnerabilitiesView vulnsView = new VulnerabilitiesView(vulnsVm, actions::openScan);
-        main.register(MainView.Page.VULNERABILITIES, vulnsView::root);
-        main.onShow(MainView.Page.VULNERABILITIES, vulnsView::refresh);
-        actions.enableReports(new ReportActions(new ReportService(context.scans()), () -> stage,
-                () -> ReportOptions.defaults().withVersion(Version.get()).withDatasetDate(datasetDate), getHostServices()));
-        InvestigationsViewModel investigationsVm = new InvestigationsViewModel(context.investigations(), executor);
-        InvestigationsView[] investigationsView = new InvestigationsView[1];
-        java.util.function.Consumer<Long> openInvestigation = id -> {
-            InvestigationPageViewModel pvm = new InvestigationPageViewModel(context.investigations(), executor, id);
-            InvestigationPage page = new InvestigationPage(pvm, () -> main.show(MainView.Page.INVESTIGATIONS),
-                    actions::openScan, () -> stage);
-            pvm.refresh();
-            main.showNode(MainView.Page.INVESTIGATIONS, page.root());
-        };
-        investigationsView[0] = new InvestigationsView(investigationsVm, openInvestigation, () -> stage);
-        main.register(MainView.Page.INVESTIGATIONS, investigationsView[0]::root);
-        main.onShow(MainView.Page.INVESTIGATIONS, investigationsVm::refresh);
-
-        MonitorsViewModel monitorsVm = new MonitorsViewModel(context.monitors(), context.digests(), executor);
-        MonitorsView[] monitorsView = new MonitorsView[1];
-        monitorsView[0] = new MonitorsView(monitorsVm, actions::openScan, node -> {
-            if (node == null) main.show(MainView.Page.MONITORS);
-            else main.showNode(MainView.Page.MONITORS, node);
-        }, () -> stage);
-        main.register(MainView.Page.MONITORS, monitorsView[0]::root);
-        main.onShow(MainView.Page.MONITORS, monitorsVm::refresh);
-        actions.enableGroups(context.investigations(), context.scheduler(), () -> {
-            investigationsVm.refresh();
-            monitorsVm.refresh();
-        });
-        main.register(MainView.Page.SETTINGS, () -> {
-            SettingsView view = new SettingsView(Version.get(), context.dataDir(), context.database().file(), schemaVersion);
-            view.bindConcurrentScans(context.settings().concurrentScans(), n -> {
-                context.settings().setConcurrentScans(n);
-                executor.submit("save settings", () -> {
-                    context.settings().save();
-                    return null;
-                }, ok -> { }, err -> scansVm.errorProperty().set("Could not save settings: " + err.getMessage()));
-            });
-            return view.root();
-        });
-        main.show(MainView.Page.SCANS);
-        scansVm.refresh();
-        if (interrupted > 0) {
-            scansVm.errorProperty().set(interrupted + (interrupted == 1 ? " scan was" : " scans were")
-                    + " still running when Watchpost last closed; marked INTERRUPTED (the results found so far are kept).");
-        }
-        return main;
-    }
 
     private java.util.concurrent.ScheduledExecutorService schedulerTimer;
 

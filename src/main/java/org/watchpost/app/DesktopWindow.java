@@ -1,0 +1,104 @@
+package org.watchpost.app;
+
+import javafx.application.HostServices;
+import javafx.stage.Stage;
+import org.watchpost.report.ReportOptions;
+import org.watchpost.report.ReportService;
+import org.watchpost.store.FindingRepository;
+import org.watchpost.ui.MainView;
+import org.watchpost.ui.SettingsView;
+import org.watchpost.ui.common.TaskExecutor;
+import org.watchpost.ui.investigations.InvestigationPage;
+import org.watchpost.ui.investigations.InvestigationPageViewModel;
+import org.watchpost.ui.investigations.InvestigationsView;
+import org.watchpost.ui.investigations.InvestigationsViewModel;
+import org.watchpost.ui.monitors.MonitorsView;
+import org.watchpost.ui.monitors.MonitorsViewModel;
+import org.watchpost.ui.reports.ReportActions;
+import org.watchpost.ui.scans.LiveScanFeed;
+import org.watchpost.ui.scans.ScanActionsController;
+import org.watchpost.ui.scans.ScansViewModel;
+import org.watchpost.ui.vulns.VulnerabilitiesView;
+import org.watchpost.ui.vulns.VulnerabilitiesViewModel;
+
+/**
+ * The main window's content, hand-wired: every page with its view model and the actions
+ * between them. Used by {@link WatchpostApp} and by the end-to-end UI tests.
+ */
+public final class DesktopWindow {
+    private final MainView main;
+    private final ScansViewModel scansVm;
+    private final ScanActionsController actions;
+
+    public DesktopWindow(Stage stage, AppContext context, TaskExecutor executor, LiveScanFeed feed, HostServices hostServices,
+                         String datasetDate, int schemaVersion) {
+        main = new MainView("v" + Version.get() + "\n" + context.dataDir());
+        scansVm = new ScansViewModel(context.scans(), executor, context.clock());
+        actions = new ScanActionsController(context.scanManager(), executor, main, scansVm, feed, () -> stage);
+        main.register(MainView.Page.SCANS, () -> actions.scansView().root());
+        VulnerabilitiesViewModel vulnsVm = new VulnerabilitiesViewModel(new FindingRepository(context.database()), executor);
+        VulnerabilitiesView vulnsView = new VulnerabilitiesView(vulnsVm, actions::openScan);
+        main.register(MainView.Page.VULNERABILITIES, vulnsView::root);
+        main.onShow(MainView.Page.VULNERABILITIES, vulnsView::refresh);
+        actions.enableReports(new ReportActions(new ReportService(context.scans()), () -> stage,
+                () -> ReportOptions.defaults().withVersion(Version.get()).withDatasetDate(datasetDate), hostServices));
+        InvestigationsViewModel investigationsVm = new InvestigationsViewModel(context.investigations(), executor);
+        InvestigationsView[] investigationsView = new InvestigationsView[1];
+        java.util.function.Consumer<Long> openInvestigation = id -> {
+            InvestigationPageViewModel pvm = new InvestigationPageViewModel(context.investigations(), executor, id);
+            InvestigationPage page = new InvestigationPage(pvm, () -> main.show(MainView.Page.INVESTIGATIONS),
+                    actions::openScan, () -> stage);
+            pvm.refresh();
+            main.showNode(MainView.Page.INVESTIGATIONS, page.root());
+        };
+        investigationsView[0] = new InvestigationsView(investigationsVm, openInvestigation, () -> stage);
+        main.register(MainView.Page.INVESTIGATIONS, investigationsView[0]::root);
+        main.onShow(MainView.Page.INVESTIGATIONS, investigationsVm::refresh);
+
+        MonitorsViewModel monitorsVm = new MonitorsViewModel(context.monitors(), context.digests(), executor);
+        MonitorsView[] monitorsView = new MonitorsView[1];
+        monitorsView[0] = new MonitorsView(monitorsVm, actions::openScan, node -> {
+            if (node == null) main.show(MainView.Page.MONITORS);
+            else main.showNode(MainView.Page.MONITORS, node);
+        }, () -> stage);
+        main.register(MainView.Page.MONITORS, monitorsView[0]::root);
+        main.onShow(MainView.Page.MONITORS, monitorsVm::refresh);
+        actions.enableGroups(context.investigations(), context.scheduler(), () -> {
+            investigationsVm.refresh();
+            monitorsVm.refresh();
+        });
+        main.register(MainView.Page.SETTINGS, () -> {
+            SettingsView view = new SettingsView(Version.get(), context.dataDir(), context.database().file(), schemaVersion);
+            view.bindConcurrentScans(context.settings().concurrentScans(), n -> {
+                context.settings().setConcurrentScans(n);
+                executor.submit("save settings", () -> {
+                    context.settings().save();
+                    return null;
+                }, ok -> { }, err -> scansVm.errorProperty().set("Could not save settings: " + err.getMessage()));
+            });
+            return view.root();
+        });
+        main.show(MainView.Page.SCANS);
+        scansVm.refresh();
+    }
+
+    /** Says on the Scans page that scans were found RUNNING at start and marked INTERRUPTED. */
+    public void reportInterrupted(int interrupted) {
+        if (interrupted > 0) {
+            scansVm.errorProperty().set(interrupted + (interrupted == 1 ? " scan was" : " scans were")
+                    + " still running when Watchpost last closed; marked INTERRUPTED (the results found so far are kept).");
+        }
+    }
+
+    public MainView main() {
+        return main;
+    }
+
+    public ScanActionsController actions() {
+        return actions;
+    }
+
+    public ScansViewModel scansViewModel() {
+        return scansVm;
+    }
+}
