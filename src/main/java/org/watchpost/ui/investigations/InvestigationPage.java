@@ -159,6 +159,7 @@ public final class InvestigationPage {
         });
         vm.findings().addListener((javafx.collections.ListChangeListener<InvestigationFinding>) c -> updateSummary());
         vm.scans().addListener((javafx.collections.ListChangeListener<ScanRecord>) c -> updateSummary());
+        vm.hosts().addListener((javafx.collections.ListChangeListener<InvestigationHost>) c -> updateSummary());
         InvestigationsView.banner(errorLabel, vm.errorProperty());
         vm.goneProperty().addListener((o, a, g) -> {
             if (g) back.run();

@@ -198,6 +198,7 @@ public final class MonitorsView {
         facts.getStyleClass().add("card");
         facts.setMaxWidth(Double.MAX_VALUE);
         facts.setWrapText(true);
+        facts.setMinHeight(Region.USE_PREF_SIZE);
 
         Label digestTitle = new Label("What changed, run by run");
         digestTitle.getStyleClass().add("section-title");
@@ -230,7 +231,8 @@ public final class MonitorsView {
         Label runsTitle = new Label("Runs (catch-ups after missed times are marked)");
         runsTitle.getStyleClass().add("section-title");
         ListView<String> runs = new ListView<>();
-        p.runs().forEach(r -> runs.getItems().add(when(r.scheduledFor()) + "  " + r.describe(ZoneId.systemDefault())));
+        p.runs().forEach(r -> runs.getItems().add((r.scheduledFor() != null ? "due " + when(r.scheduledFor())
+                : "run " + when(r.startedAt()) + " (" + r.trigger().name().toLowerCase() + ")") + "  " + r.describe(ZoneId.systemDefault())));
         runs.setPlaceholder(new Label("No runs yet."));
         runs.setPrefHeight(140);
 

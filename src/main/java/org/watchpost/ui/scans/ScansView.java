@@ -270,7 +270,9 @@ public final class ScansView {
         private final HBox box = new HBox(6, label, bar);
 
         StatusCell() {
-            bar.setPrefWidth(60);
+            bar.setPrefWidth(48);
+            bar.setMinWidth(48);
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             bar.setMaxHeight(8);
             HBox.setHgrow(bar, Priority.NEVER);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
