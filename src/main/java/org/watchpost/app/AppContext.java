@@ -2,8 +2,18 @@ package org.watchpost.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.watchpost.engine.CheckStage;
 import org.watchpost.engine.DefaultScanner;
+import org.watchpost.engine.target.HostResolver;
+import org.watchpost.engine.vulndb.VulnDb;
+import org.watchpost.schedule.DigestService;
+import org.watchpost.schedule.MonitorDigestObserver;
+import org.watchpost.schedule.MonitorRepository;
+import org.watchpost.schedule.MonitorScheduler;
+import org.watchpost.schedule.NotificationSink;
 import org.watchpost.schedule.ScanManager;
+import org.watchpost.schedule.ScanStarter;
+import org.watchpost.store.InvestigationRepository;
 import org.watchpost.store.DataDirectory;
 import org.watchpost.store.Database;
 import org.watchpost.store.ScanRepository;
@@ -15,6 +25,13 @@ public final class AppContext implements AutoCloseable {
     private final ScanRepository scans;
     private final Clock clock;
     private ScanManager scanManager;
+    private VulnDb vulnDb;
+    private Settings settings;
+    private InvestigationRepository investigations;
+    private MonitorRepository monitors;
+    private DigestService digests;
+    private MonitorScheduler scheduler;
+    private NotificationSink notificationSink = NotificationSink.NONE;
 
     private AppContext(Path dataDir, Database database, Clock clock) {
         this.dataDir = dataDir;
@@ -50,13 +67,55 @@ public final class AppContext implements AutoCloseable {
         return clock;
     }
 
-    /** Default number of scans run at once; more wait as QUEUED. */
-    public static final int DEFAULT_CONCURRENT_SCANS = 2;
+    /** The offline vulnerability database, installed into the data folder on first use. */
+    public synchronized VulnDb vulnDb() {
+        if (vulnDb == null) vulnDb = VulnDb.openInstalled(dataDir);
+        return vulnDb;
+    }
+
+    public synchronized InvestigationRepository investigations() {
+        if (investigations == null) investigations = new InvestigationRepository(database, clock);
+        return investigations;
+    }
+
+    public synchronized MonitorRepository monitors() {
+        if (monitors == null) monitors = new MonitorRepository(database, clock);
+        return monitors;
+    }
+
+    /** Where High/Critical news from monitors goes (the desktop app shows a notification). */
+    public synchronized void setNotificationSink(NotificationSink sink) {
+        this.notificationSink = sink == null ? NotificationSink.NONE : sink;
+    }
+
+    /** Change digests of monitor scans; computed when a monitor's scan ends. */
+    public synchronized DigestService digests() {
+        if (digests == null) {
+            digests = new DigestService(database, clock, n -> notificationSink.notify(n));
+            scanManager().addObserver(new MonitorDigestObserver(digests, Runnable::run));
+        }
+        return digests;
+    }
+
+    /** Runs monitors when due (and one catch-up after missed times). */
+    public synchronized MonitorScheduler scheduler() {
+        if (scheduler == null) {
+            digests();
+            scheduler = new MonitorScheduler(monitors(), ScanStarter.of(scanManager()), clock);
+        }
+        return scheduler;
+    }
+
+    public synchronized Settings settings() {
+        if (settings == null) settings = new Settings(dataDir);
+        return settings;
+    }
 
     /** The scan runner (created on first use). */
     public synchronized ScanManager scanManager() {
         if (scanManager == null) {
-            scanManager = new ScanManager(scans, new DefaultScanner(), clock, DEFAULT_CONCURRENT_SCANS);
+            scanManager = new ScanManager(scans, new DefaultScanner(HostResolver.system(),
+                    new CheckStage(this::vulnDb, clock)), clock, settings().concurrentScans());
         }
         return scanManager;
     }
@@ -65,6 +124,7 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         synchronized (this) {
             if (scanManager != null) scanManager.close();
+            if (vulnDb != null) vulnDb.close();
         }
         database.close();
     }

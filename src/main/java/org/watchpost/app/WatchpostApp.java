@@ -14,8 +14,14 @@ import org.watchpost.ui.MainView;
 import org.watchpost.ui.SettingsView;
 import org.watchpost.ui.WindowState;
 import org.watchpost.ui.common.FxTaskExecutor;
-import org.watchpost.ui.scans.ScanActions;
-import org.watchpost.ui.scans.ScansView;
+import org.watchpost.ui.investigations.InvestigationPage;
+import org.watchpost.ui.investigations.InvestigationPageViewModel;
+import org.watchpost.ui.investigations.InvestigationsView;
+import org.watchpost.ui.investigations.InvestigationsViewModel;
+import org.watchpost.ui.monitors.MonitorsView;
+import org.watchpost.ui.monitors.MonitorsViewModel;
+import org.watchpost.ui.scans.LiveScanFeed;
+import org.watchpost.ui.scans.ScanActionsController;
 import org.watchpost.ui.scans.ScansViewModel;
 
 /** The JavaFX application. Started by {@link Main}, never directly (a fat jar's main must not extend Application). */
@@ -26,12 +32,30 @@ public final class WatchpostApp extends Application {
     private AppContext context;
     private FxTaskExecutor executor;
     private WindowState windowState;
+    private LiveScanFeed feed;
+    private ScanActionsController actions;
+
+    private StoreException startupError;
+    private int interruptedAtStart;
+    private int schemaVersion;
+
+    /** Opens and migrates the database off the FX thread, before the window exists. */
+    @Override
+    public void init() {
+        try {
+            context = AppContext.open(dataDirFlag);
+            interruptedAtStart = context.scans().markInterrupted();
+            schemaVersion = context.database().read(Migrator::currentVersion);
+            context.scanManager();
+        } catch (StoreException e) {
+            startupError = e;
+        }
+    }
 
     @Override
     public void start(Stage stage) {
-        try {
-            context = AppContext.open(dataDirFlag);
-        } catch (StoreException e) {
+        if (startupError != null) {
+            StoreException e = startupError;
             System.err.println("watchpost: " + e.getMessage());
             Alert alert = new Alert(Alert.AlertType.ERROR);
             alert.setTitle("Watchpost cannot start");
@@ -41,16 +65,36 @@ public final class WatchpostApp extends Application {
             Platform.exit();
             return;
         }
-        int interrupted = context.scans().markInterrupted();
+        int interrupted = interruptedAtStart;
         executor = new FxTaskExecutor();
+        feed = new LiveScanFeed(context.scans(), Platform::runLater);
+        context.scanManager().addObserver(feed);
+        context.setNotificationSink(n -> Platform.runLater(() -> org.controlsfx.control.Notifications.create()
+                .owner(stage).title(n.title()).text(n.body()).hideAfter(javafx.util.Duration.seconds(12)).showWarning()));
+        startScheduler();
         Scene scene = new Scene(buildMainView(stage, interrupted).root(), 1200, 760);
+        actions.scansView().installShortcuts(scene);
         scene.getStylesheets().add(Objects.requireNonNull(WatchpostApp.class.getResource("/org/watchpost/ui/watchpost.css")).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Watchpost");
         addIcons(stage);
         windowState = new WindowState(context.dataDir());
         windowState.restore(stage, 1200, 760);
-        stage.setOnCloseRequest(e -> windowState.save(stage));
+        stage.setOnCloseRequest(e -> {
+            int active = context.scanManager().activeCount();
+            if (active > 0) {
+                Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+                confirm.initOwner(stage);
+                confirm.setTitle("Scans are running");
+                confirm.setHeaderText(active + (active == 1 ? " scan is" : " scans are") + " still running.");
+                confirm.setContentText("Closing Watchpost stops them; what they found so far is kept. Close anyway?");
+                if (confirm.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != javafx.scene.control.ButtonType.OK) {
+                    e.consume();
+                    return;
+                }
+            }
+            windowState.save(stage);
+        });
         stage.show();
     }
 
@@ -64,17 +108,46 @@ public final class WatchpostApp extends Application {
     private MainView buildMainView(Stage stage, int interrupted) {
         MainView main = new MainView("v" + Version.get() + "\n" + context.dataDir());
         ScansViewModel scansVm = new ScansViewModel(context.scans(), executor, context.clock());
-        ScanActions actions = () -> { };
-        ScansView scansView = new ScansView(scansVm, actions);
-        main.register(MainView.Page.SCANS, scansView::root);
+        actions = new ScanActionsController(context.scanManager(), executor, main, scansVm, feed, () -> stage);
+        main.register(MainView.Page.SCANS, () -> actions.scansView().root());
         main.register(MainView.Page.VULNERABILITIES, () -> MainView.placeholder("Vulnerabilities", "No findings yet",
                 "Findings from every scan appear here, worst first, once scans have run checks."));
-        main.register(MainView.Page.INVESTIGATIONS, () -> MainView.placeholder("Investigations", "No investigations yet",
-                "An investigation groups related scans of one engagement so their findings can be followed over time."));
-        main.register(MainView.Page.MONITORS, () -> MainView.placeholder("Monitors", "No monitors yet",
-                "A monitor re-runs a scan on a schedule and tells you what changed. Create one from the New scan dialog."));
-        main.register(MainView.Page.SETTINGS, () -> new SettingsView(Version.get(), context.dataDir(), context.database().file(),
-                context.database().read(Migrator::currentVersion)).root());
+        InvestigationsViewModel investigationsVm = new InvestigationsViewModel(context.investigations(), executor);
+        InvestigationsView[] investigationsView = new InvestigationsView[1];
+        java.util.function.Consumer<Long> openInvestigation = id -> {
+            InvestigationPageViewModel pvm = new InvestigationPageViewModel(context.investigations(), executor, id);
+            InvestigationPage page = new InvestigationPage(pvm, () -> main.show(MainView.Page.INVESTIGATIONS),
+                    actions::openScan, () -> stage);
+            pvm.refresh();
+            main.showNode(MainView.Page.INVESTIGATIONS, page.root());
+        };
+        investigationsView[0] = new InvestigationsView(investigationsVm, openInvestigation, () -> stage);
+        main.register(MainView.Page.INVESTIGATIONS, investigationsView[0]::root);
+        main.onShow(MainView.Page.INVESTIGATIONS, investigationsVm::refresh);
+
+        MonitorsViewModel monitorsVm = new MonitorsViewModel(context.monitors(), context.digests(), executor);
+        MonitorsView[] monitorsView = new MonitorsView[1];
+        monitorsView[0] = new MonitorsView(monitorsVm, actions::openScan, node -> {
+            if (node == null) main.show(MainView.Page.MONITORS);
+            else main.showNode(MainView.Page.MONITORS, node);
+        }, () -> stage);
+        main.register(MainView.Page.MONITORS, monitorsView[0]::root);
+        main.onShow(MainView.Page.MONITORS, monitorsVm::refresh);
+        actions.enableGroups(context.investigations(), context.monitors(), () -> {
+            investigationsVm.refresh();
+            monitorsVm.refresh();
+        });
+        main.register(MainView.Page.SETTINGS, () -> {
+            SettingsView view = new SettingsView(Version.get(), context.dataDir(), context.database().file(), schemaVersion);
+            view.bindConcurrentScans(context.settings().concurrentScans(), n -> {
+                context.settings().setConcurrentScans(n);
+                executor.submit("save settings", () -> {
+                    context.settings().save();
+                    return null;
+                }, ok -> { }, err -> scansVm.errorProperty().set("Could not save settings: " + err.getMessage()));
+            });
+            return view.root();
+        });
         main.show(MainView.Page.SCANS);
         scansVm.refresh();
         if (interrupted > 0) {
@@ -84,8 +157,33 @@ public final class WatchpostApp extends Application {
         return main;
     }
 
+    private java.util.concurrent.ScheduledExecutorService schedulerTimer;
+
+    /** Ticks the monitor scheduler off the FX thread: at start (catch-up) and every period (wake is detected by the gap). */
+    private void startScheduler() {
+        schedulerTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "watchpost-monitors");
+            t.setDaemon(true);
+            return t;
+        });
+        var scheduler = context.scheduler();
+        long period = scheduler.period().toMillis();
+        schedulerTimer.scheduleWithFixedDelay(() -> {
+            try {
+                var runs = scheduler.tick();
+                if (!runs.isEmpty() && feed != null) runs.forEach(r -> {
+                    if (r.scanId() != null) feed.touch(r.scanId());
+                });
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(WatchpostApp.class).warn("monitor tick failed: {}", e.toString());
+            }
+        }, 2000, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void stop() {
+        if (schedulerTimer != null) schedulerTimer.shutdownNow();
+        if (feed != null) feed.close();
         if (executor != null) executor.close();
         if (context != null) context.close();
     }

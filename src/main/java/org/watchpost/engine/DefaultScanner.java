@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.watchpost.engine.discovery.DiscoveryOptions;
+import org.watchpost.engine.discovery.HostDiscovery;
 import org.watchpost.engine.model.HostResult;
 import org.watchpost.engine.model.PortResult;
 import org.watchpost.engine.model.PortState;
@@ -34,6 +36,7 @@ import org.watchpost.engine.target.TargetSpec;
  * open ports → checks. Results stream to the listener as they are found.
  */
 public final class DefaultScanner implements Scanner {
+    private static final double DISCOVERY_SHARE = 0.10;
     private static final double PORTSCAN_SHARE = 0.75;
     private static final double SERVICE_SHARE = 0.15;
 
@@ -97,7 +100,7 @@ public final class DefaultScanner implements Scanner {
         // host names given by the user are kept beside their addresses (bounded: only named targets)
         Map<String, String> hostnames = new ConcurrentHashMap<>();
         Iterator<ScanTarget> targets = parsed.targets().iterator();
-        Iterator<InetAddress> addresses = new Iterator<>() {
+        Iterator<InetAddress> allAddresses = new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return targets.hasNext();
@@ -110,6 +113,44 @@ public final class DefaultScanner implements Scanner {
                 return t.address();
             }
         };
+        Iterator<InetAddress> addresses = allAddresses;
+        long scanHosts = hostCount;
+        if (config.discovery()) {
+            // discovery first: only hosts that answer get the full port scan
+            List<InetAddress> up = Collections.synchronizedList(new ArrayList<>());
+            AtomicLong decided = new AtomicLong();
+            long d0 = System.nanoTime();
+            DiscoveryOptions dOpts = DiscoveryOptions.defaults()
+                    .withTimeoutMs(Math.max(300, Math.min(3000, config.timeoutMs())));
+            new HostDiscovery(dOpts).discoverAll(allAddresses, h -> {
+                long n = decided.incrementAndGet();
+                if (h.up()) {
+                    HostResult named = new HostResult(h.address(), hostnames.get(h.address()), true, h.reason(), h.rttMicros());
+                    listener.onHost(named);
+                    try {
+                        up.add(InetAddress.getByName(h.address()));
+                    } catch (java.net.UnknownHostException impossible) {
+                        // numeric
+                    }
+                }
+                if ((n & 63) == 0 || n == hostCount) {
+                    listener.onProgress(new ScanProgress(DISCOVERY_SHARE * n / hostCount, n, hostCount, 0, -1, "discovery"));
+                }
+            }, cancel);
+            listener.onEvent("info", String.format("discovery done in %.2f s: %d of %d host(s) up", (System.nanoTime() - d0) / 1e9,
+                    up.size(), hostCount));
+            if (cancel.isCancelled()) return;
+            if (up.isEmpty()) {
+                listener.onEvent("warn", "no host answered discovery; turn discovery off to scan hosts that drop probes");
+                listener.onProgress(new ScanProgress(1.0, 0, 0, 0, 0, "done"));
+                return;
+            }
+            synchronized (up) {
+                addresses = new ArrayList<>(up).iterator();
+                scanHosts = up.size();
+            }
+        }
+        final double base = config.discovery() ? DISCOVERY_SHARE : 0.0;
 
         List<HostPort> open = Collections.synchronizedList(new ArrayList<>());
         Map<String, long[]> firstRtt = new ConcurrentHashMap<>();
@@ -121,7 +162,7 @@ public final class DefaultScanner implements Scanner {
                 .withMaxInFlight(config.concurrency());
         PortScanner scanner = new PortScanner(opts);
         try {
-            scanner.scan(addresses, hostCount, ports, new PortScanListener() {
+            scanner.scan(addresses, scanHosts, ports, new PortScanListener() {
                 @Override
                 public void onPort(PortResult r) {
                     listener.onPort(r);
@@ -151,7 +192,7 @@ public final class DefaultScanner implements Scanner {
                     if (now - lastProgress.get() < 140_000_000L && p.fraction() < 1.0) return;
                     lastProgress.set(now);
                     double eta = p.probesPerSec() > 0 ? (p.portsTotal() - p.portsDone()) / p.probesPerSec() : -1;
-                    listener.onProgress(new ScanProgress(p.fraction() * PORTSCAN_SHARE, p.portsDone(), p.portsTotal(),
+                    listener.onProgress(new ScanProgress(base + p.fraction() * (PORTSCAN_SHARE - base), p.portsDone(), p.portsTotal(),
                             p.probesPerSec(), eta < 0 ? -1 : Math.round(eta), "port scan"));
                 }
 

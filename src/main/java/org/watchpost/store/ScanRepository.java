@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.watchpost.engine.model.ScanConfig;
 import org.watchpost.engine.model.ScanStatus;
 import org.watchpost.engine.model.Severity;
@@ -124,6 +125,20 @@ public final class ScanRepository {
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT " + SCAN_COLUMNS + " FROM scans s ORDER BY s.id DESC")) {
                 while (rs.next()) out.add(map(rs));
+            }
+            return out;
+        });
+    }
+
+    /** The scans a monitor started, newest first (scans keep origin 'monitor' after the monitor is deleted). */
+    public List<ScanRecord> listByMonitor(long monitorId) {
+        return db.read(c -> {
+            List<ScanRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SCAN_COLUMNS + " FROM scans s WHERE s.monitor_id = ? ORDER BY s.id DESC")) {
+                ps.setLong(1, monitorId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(map(rs));
+                }
             }
             return out;
         });
@@ -392,39 +407,107 @@ public final class ScanRepository {
         });
     }
 
+    private static final String HOST_SQL = "SELECT h.id, h.address, h.hostname, h.up, h.reason, h.rtt_micros,"
+            + " h.closed_ports, h.filtered_ports, (SELECT count(*) FROM services s WHERE s.host_id = h.id AND s.state = 'OPEN')"
+            + " FROM hosts h WHERE h.scan_id = ? ORDER BY h.id";
+    private static final String SERVICE_SQL = "SELECT id, host_id, address, port, protocol, state, rtt_micros, service,"
+            + " product, version, cpe, tls, banner, extra FROM services WHERE scan_id = ? ORDER BY host_id, port";
+
+    private static HostRecord mapHost(ResultSet rs, long scanId) throws SQLException {
+        return new HostRecord(rs.getLong(1), scanId, rs.getString(2), rs.getString(3), rs.getInt(4) != 0,
+                rs.getString(5), rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getInt(9));
+    }
+
+    private static ServiceRecord mapService(ResultSet rs, long scanId) throws SQLException {
+        return new ServiceRecord(rs.getLong(1), scanId, rs.getLong(2), rs.getString(3), rs.getInt(4),
+                rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getInt(12) != 0, rs.getString(13), rs.getString(14));
+    }
+
     public List<HostRecord> hosts(long scanId) {
-        return db.read(c -> {
-            List<HostRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT h.id, h.address, h.hostname, h.up, h.reason, h.rtt_micros,"
-                    + " h.closed_ports, h.filtered_ports, (SELECT count(*) FROM services s WHERE s.host_id = h.id AND s.state = 'OPEN')"
-                    + " FROM hosts h WHERE h.scan_id = ? ORDER BY h.id")) {
-                ps.setLong(1, scanId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new HostRecord(rs.getLong(1), scanId, rs.getString(2), rs.getString(3), rs.getInt(4) != 0,
-                                rs.getString(5), rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)));
-                    }
-                }
+        List<HostRecord> out = new ArrayList<>();
+        forEachHost(scanId, out::add);
+        out.sort(java.util.Comparator.comparing(h -> addressKey(h.address())));
+        return out;
+    }
+
+    /** Sort key that orders IPv4 before IPv6 and numerically within each (text order puts .10 before .9). */
+    static String addressKey(String address) {
+        if (address == null) return "";
+        if (address.indexOf(':') < 0) {
+            String[] p = address.split("\\.");
+            if (p.length == 4) {
+                StringBuilder b = new StringBuilder("4");
+                for (String o : p) b.append(String.format("%3s", o).replace(' ', '0'));
+                return b.toString();
             }
-            return out;
-        });
+            return "5" + address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            return "6" + java.util.HexFormat.of().formatHex(bytes);
+        } catch (java.net.UnknownHostException e) {
+            return "7" + address;
+        }
     }
 
     public List<ServiceRecord> services(long scanId) {
-        return db.read(c -> {
-            List<ServiceRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, host_id, address, port, protocol, state, rtt_micros, service,"
-                    + " product, version, cpe, tls, banner, extra FROM services WHERE scan_id = ? ORDER BY host_id, port")) {
+        List<ServiceRecord> out = new ArrayList<>();
+        forEachService(scanId, out::add);
+        out.sort(java.util.Comparator.comparing((ServiceRecord sv) -> addressKey(sv.address())).thenComparingInt(ServiceRecord::port));
+        return out;
+    }
+
+    /** Streams a scan's hosts in the order they were first seen; {@code action} runs on the caller's thread. */
+    public void forEachHost(long scanId, Consumer<? super HostRecord> action) {
+        stream(HOST_SQL, scanId, rs -> action.accept(mapHost(rs, scanId)));
+    }
+
+    /** Streams a scan's open ports/services ordered by host, then port, without holding them in memory. */
+    public void forEachService(long scanId, Consumer<? super ServiceRecord> action) {
+        stream(SERVICE_SQL, scanId, rs -> action.accept(mapService(rs, scanId)));
+    }
+
+    /** Streams a scan's findings worst first (severity, then CVSS), as {@link #findings} orders them. */
+    public void forEachFinding(long scanId, Consumer<? super FindingRecord> action) {
+        stream("SELECT " + FINDING_COLUMNS + " FROM findings WHERE scan_id = ? ORDER BY severity DESC, cvss DESC NULLS LAST, id",
+                scanId, rs -> action.accept(mapFinding(rs)));
+    }
+
+    /**
+     * Streams a scan's findings grouped by host (in {@link #forEachHost} order; findings whose
+     * address is no host of the scan come last), then by port, worst first within a port.
+     */
+    public void forEachFindingByHost(long scanId, Consumer<? super FindingRecord> action) {
+        String cols = FINDING_COLUMNS.replaceAll("(^|, )(\\w+)", "$1f.$2");
+        stream("SELECT " + cols + " FROM findings f LEFT JOIN hosts h ON h.scan_id = f.scan_id AND h.address = f.address"
+                + " WHERE f.scan_id = ? ORDER BY h.id IS NULL, h.id, f.address, f.port, f.severity DESC, f.cvss DESC NULLS LAST, f.id",
+                scanId, rs -> action.accept(mapFinding(rs)));
+    }
+
+    /** Findings per severity for each affected address of a scan (one grouped query). */
+    public java.util.Map<String, SeverityCounts> findingCountsByAddress(long scanId) {
+        java.util.Map<String, long[]> raw = new java.util.HashMap<>();
+        stream("SELECT address, severity, count(*) FROM findings WHERE scan_id = ? AND address IS NOT NULL GROUP BY address, severity",
+                scanId, rs -> raw.computeIfAbsent(rs.getString(1), k -> new long[5])[4 - rs.getInt(2)] += rs.getLong(3));
+        java.util.Map<String, SeverityCounts> out = new java.util.HashMap<>();
+        raw.forEach((a, c) -> out.put(a, new SeverityCounts(c[0], c[1], c[2], c[3], c[4])));
+        return out;
+    }
+
+    private interface RowAction {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private void stream(String sql, long scanId, RowAction action) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, scanId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new ServiceRecord(rs.getLong(1), scanId, rs.getLong(2), rs.getString(3), rs.getInt(4),
-                                rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9),
-                                rs.getString(10), rs.getString(11), rs.getInt(12) != 0, rs.getString(13), rs.getString(14)));
-                    }
+                    while (rs.next()) action.accept(rs);
                 }
             }
-            return out;
+            return null;
         });
     }
 

@@ -173,9 +173,49 @@ public final class Schema {
             "CREATE INDEX findings_order ON findings(severity, cvss)"
     ));
 
+    /**
+     * Monitor runs (each scheduled, caught-up, skipped or failed start of a monitor, with the
+     * scheduled times it stands for) and change digests (what a monitor scan changed against
+     * the monitor's previous scan). Numbered 3 so that it does not clash with another branch's
+     * step 2; the order of application is the list order in {@link #all()}.
+     */
+    static final Migration V3_MONITOR_RUNS = new Migration(3, "monitor runs and change digests", List.of(
+            """
+            CREATE TABLE monitor_runs (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+              scheduled_for INTEGER,
+              started_at INTEGER NOT NULL,
+              scan_id INTEGER REFERENCES scans(id) ON DELETE SET NULL,
+              outcome TEXT NOT NULL,
+              run_trigger TEXT NOT NULL,
+              catch_up INTEGER NOT NULL DEFAULT 0,
+              missed_count INTEGER NOT NULL DEFAULT 0,
+              missed_times TEXT NOT NULL DEFAULT '',
+              message TEXT
+            )""",
+            "CREATE INDEX monitor_runs_monitor ON monitor_runs(monitor_id, id DESC)",
+            "CREATE INDEX monitor_runs_scan ON monitor_runs(scan_id)",
+            "CREATE INDEX monitors_due ON monitors(enabled, next_run_at)",
+            """
+            CREATE TABLE monitor_digests (
+              scan_id INTEGER PRIMARY KEY REFERENCES scans(id) ON DELETE CASCADE,
+              monitor_id INTEGER REFERENCES monitors(id) ON DELETE SET NULL,
+              previous_scan_id INTEGER REFERENCES scans(id) ON DELETE SET NULL,
+              created_at INTEGER NOT NULL,
+              new_ports INTEGER NOT NULL DEFAULT 0,
+              closed_ports INTEGER NOT NULL DEFAULT 0,
+              new_findings INTEGER NOT NULL DEFAULT 0,
+              resolved_findings INTEGER NOT NULL DEFAULT 0,
+              new_severe INTEGER NOT NULL DEFAULT 0,
+              body TEXT NOT NULL
+            )""",
+            "CREATE INDEX monitor_digests_monitor ON monitor_digests(monitor_id, scan_id DESC)"
+    ));
+
     /** All migrations, in order. */
     public static List<Migration> all() {
-        return List.of(V1, V2_FINDINGS_ORDER);
+        return List.of(V1, V2_FINDINGS_ORDER, V3_MONITOR_RUNS);
     }
 
     public static int latestVersion() {

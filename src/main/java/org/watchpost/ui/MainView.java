@@ -70,8 +70,17 @@ public final class MainView {
         content.getChildren().setAll(node);
     }
 
+    private final Map<Page, Runnable> onShow = new LinkedHashMap<>();
+
+    /** Runs {@code r} each time the page is shown from the navigation (e.g. to refresh it). */
+    public void onShow(Page page, Runnable r) {
+        onShow.put(page, r);
+    }
+
     public void show(Page page) {
         selectToggle(page);
+        Runnable r = onShow.get(page);
+        if (r != null) r.run();
         Node node = pages.computeIfAbsent(page, p -> factories.getOrDefault(p, () -> new Label("")).get());
         content.getChildren().setAll(node);
     }

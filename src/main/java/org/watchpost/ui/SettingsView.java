@@ -14,6 +14,7 @@ public final class SettingsView {
     @FXML private TextField dataDir;
     @FXML private TextField dbFile;
     @FXML private Label schema;
+    @FXML private javafx.scene.control.Spinner<Integer> concurrentScans;
 
     public SettingsView(String versionText, Path dataDirectory, Path databaseFile, int schemaVersion) {
         root = Fxml.load(SettingsView.class, "SettingsView.fxml", this);
@@ -21,6 +22,14 @@ public final class SettingsView {
         dataDir.setText(dataDirectory.toString());
         dbFile.setText(databaseFile.toString());
         schema.setText(Integer.toString(schemaVersion));
+    }
+
+    /** Shows the scans-at-once setting; {@code onChange} saves a new value. */
+    public void bindConcurrentScans(int current, java.util.function.IntConsumer onChange) {
+        concurrentScans.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1, 16, current));
+        concurrentScans.valueProperty().addListener((o, a, b) -> {
+            if (b != null) onChange.accept(b);
+        });
     }
 
     public Parent root() {

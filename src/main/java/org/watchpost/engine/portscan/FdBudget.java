@@ -35,7 +35,8 @@ public final class FdBudget {
         long reserve = Math.min(2048, Math.max(64, max / 8));
         long available = max - open - reserve - 3L * selectors;
         long w = Math.min(requested, available);
-        return (int) Math.max(MIN_WINDOW, w);
+        // the floor applies to an exhausted budget, never to a user's smaller cap
+        return (int) Math.max(Math.min(requested, MIN_WINDOW), w);
     }
 
     /** The window for this process now. */

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HostState {
     final InetAddress address;
     final String text;
+    /** per selector thread: that thread's FIFOs of this host's probes (each slot touched by its thread only) */
+    PortScanner.HostQueues[] queues;
     /** next index into the port list to hand out; guarded by the dispenser's lock */
     int nextPort;
     final AtomicInteger inFlight = new AtomicInteger();
@@ -43,6 +45,10 @@ final class HostState {
             srttNs = (7 * srttNs + rttNs) / 8;
         }
         timeoutNs = adaptiveTimeout(srttNs, rttvarNs, floorNs, initialNs);
+    }
+
+    synchronized String debugRtt() {
+        return "srtt=" + srttNs / 1000 + "us rttvar=" + rttvarNs / 1000 + "us timeout=" + timeoutNs / 1_000_000 + "ms";
     }
 
     /** Timeout for an attempt (0 = first): the adapted timeout, doubled for each retry, never above the initial one. */

@@ -1,6 +1,7 @@
 package org.watchpost.engine.portscan;
 
 import org.watchpost.engine.model.PortResult;
+import org.watchpost.engine.model.ScanListener;
 
 /**
  * Receives port-scan results as they are determined. Called on the scanner's selector threads,
@@ -22,4 +23,14 @@ public interface PortScanListener {
 
     /** A line for the scan's event log ("warn": reduced window, local resource shortage …). */
     default void onEvent(String level, String message) {}
+
+    /**
+     * Adapts a scan's {@link ScanListener}: every port goes to {@code onPort}, events to
+     * {@code onEvent}, and progress to {@code onProgress} as a {@code "port scan"} phase
+     * {@code ScanProgress}, at most every {@code minIntervalMs} (the final report always passes).
+     * Progress counts host/port pairs decided, so it never runs backwards when probes are retried.
+     */
+    static PortScanListener forwarding(ScanListener target, long minIntervalMs) {
+        return new ForwardingPortScanListener(java.util.Objects.requireNonNull(target, "target"), minIntervalMs);
+    }
 }

@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * --targets 127.0.0.1,127.0.0.2,127.0.0.10-20   literal addresses; a-b range in the last IPv4 octet
  * --ports   1-1000 | 22,80,443 | all | @file      (file: ports separated by commas/whitespace)
  * --timeout MS  --min-timeout MS  --retries N  --rate N  --max-in-flight N  --per-host N  --threads N
- * --show-closed  --quiet (summary only)
+ * --show-closed  --quiet (summary only)  --progress (progress lines on stderr)
  * </pre>
  */
 public final class PortScanMain {
@@ -45,11 +45,13 @@ public final class PortScanMain {
         PortScanOptions o = PortScanOptions.defaults();
         boolean showClosed = false;
         boolean quiet = false;
+        boolean progress = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--show-closed" -> showClosed = true;
                 case "--quiet" -> quiet = true;
+                case "--progress" -> progress = true;
                 default -> {
                     if (i + 1 >= args.length) throw new IllegalArgumentException("missing value after " + a);
                     String v = args[++i];
@@ -77,6 +79,8 @@ public final class PortScanMain {
         StringBuilder buf = new StringBuilder(1 << 16);
         final boolean sc = showClosed;
         final boolean q = quiet;
+        final boolean pr = progress;
+        final long t0 = System.nanoTime();
         PortScanListener listener = new PortScanListener() {
             @Override
             public void onPort(PortResult r) {
@@ -84,6 +88,15 @@ public final class PortScanMain {
                 synchronized (buf) {
                     buf.append(r.address()).append(' ').append(r.port()).append(' ')
                             .append(r.state().name().toLowerCase(Locale.ROOT)).append('\n');
+                }
+            }
+
+            @Override
+            public void onProgress(PortScanProgress p) {
+                if (pr) {
+                    System.err.printf(Locale.ROOT, "# %6d ms  done %d/%d  sent %d  retries %d  %.0f probes/s  in flight %d%n",
+                            (System.nanoTime() - t0) / 1_000_000, p.portsDone(), p.portsTotal(), p.probesSent(), p.retries(),
+                            p.probesPerSec(), p.inFlight());
                 }
             }
 

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,8 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * Fast TCP connect port scanner built on non-blocking NIO connects.
  *
  * <p>Several selector threads each keep a share of the in-flight window. Probes are handed out
- * host-interleaved (see {@link ProbeDispenser}); each thread keeps its deadlines in a priority
- * queue (no timer per probe). Timeouts are adapted per host from the measured connect times,
+ * host-interleaved (see {@link ProbeDispenser}); each thread keeps, per host and attempt, a FIFO of
+ * its probes in start order (no timer per probe): a probe's deadline is its start plus the host's
+ * <em>current</em> timeout, so the head of each FIFO is the earliest, and a host whose first answer
+ * shrinks its timeout gets its older probes expired at once rather than at the initial timeout. Timeouts are adapted per host from the measured connect times,
  * {@code clamp(2·srtt + 4·rttvar, floor, initial)}, and a host that never answers keeps full
  * speed (no per-host slowdown). A refused connect is CLOSED; a timeout is retried
  * ({@link PortScanOptions#retries()} times, each with a doubled timeout) and then FILTERED; an
@@ -45,9 +46,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * producing a wrong result. An instance may run one scan at a time; it can be reused.
  */
 public final class PortScanner {
+    /** {@code -Dwatchpost.portscan.debug=true}: a "debug" event per finished host with its RTT estimate and timeout. */
+    private static final boolean DEBUG = Boolean.getBoolean("watchpost.portscan.debug");
     private static final int LAUNCH_BATCH = 256;
     private static final long PROGRESS_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long MAX_SELECT_MS = 100;
+    private static final long MAX_SELECT_MS = 50;
+    private static final long FRESH_SELECT_NS = TimeUnit.MILLISECONDS.toNanos(1);
     /** A probe that meets a local resource error this often is given up (reported FILTERED with a warning). */
     private static final int MAX_LOCAL_FAILURES = 200;
 
@@ -121,7 +125,6 @@ public final class PortScanner {
         int attempt;
         int localFailures;
         long startNs;
-        long deadlineNs;
         SocketChannel ch;
         boolean done;   // the current attempt has ended
 
@@ -152,6 +155,7 @@ public final class PortScanner {
         final AtomicReference<RuntimeException> listenerError = new AtomicReference<>();
         final List<Worker> workers = new ArrayList<>();
         final int window;
+        final int threads;
         final long stallLimitNs;
 
         Run(Iterator<InetAddress> hosts, long hostCount, int[] ports, PortScanListener listener, Cancellation cancel) {
@@ -160,11 +164,11 @@ public final class PortScanner {
             this.ports = ports;
             this.listener = listener;
             this.cancel = cancel;
-            int threads = opts.effectiveSelectorThreads();
+            this.threads = opts.effectiveSelectorThreads();
             this.window = FdBudget.windowForThisProcess(threads, opts.maxInFlight());
             this.dispenser = new ProbeDispenser(hosts, ports, opts.hostGroupSize(), opts.perHostInFlight(),
                     TimeUnit.MILLISECONDS.toNanos(opts.minTimeoutMs()), TimeUnit.MILLISECONDS.toNanos(opts.initialTimeoutMs()),
-                    h -> { });
+                    h -> h.queues = new HostQueues[threads]);
             this.bucket = opts.rateLimit() > 0 ? new TokenBucket(opts.rateLimit(), startNs) : null;
             // every in-flight probe ends by its deadline, so completions can never pause longer than the
             // longest attempt chain; this watchdog only guards against a bug turning into a hung scan
@@ -183,7 +187,7 @@ public final class PortScanner {
             try {
                 for (int i = 0; i < threads; i++) {
                     int share = window / threads + (i < window % threads ? 1 : 0);
-                    workers.add(new Worker(this, Math.max(1, share)));
+                    workers.add(new Worker(this, i, Math.max(1, share)));
                 }
             } catch (IOException e) {
                 for (Worker w : workers) w.closeQuietly();
@@ -237,6 +241,10 @@ public final class PortScanner {
                 listener.onPort(new PortResult(h.text, p.port, state, rttUs));
                 if (h.remaining.decrementAndGet() == 0) {
                     hostsDone.incrementAndGet();
+                    if (DEBUG) {
+                        event("debug", "host " + h.text + " done at "
+                                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs) + " ms: " + h.debugRtt());
+                    }
                     listener.onHostDone(h.text, h.open.get(), h.closed.get(), h.filtered.get());
                 }
             } catch (RuntimeException e) {
@@ -281,6 +289,24 @@ public final class PortScanner {
         }
     }
 
+    /** A host's probes of one selector thread, a FIFO per attempt number (all share one timeout). */
+    static final class HostQueues {
+        final HostState host;
+        final ArrayDeque<Probe>[] byAttempt;
+
+        @SuppressWarnings("unchecked")
+        HostQueues(HostState host, int attempts) {
+            this.host = host;
+            this.byAttempt = new ArrayDeque[attempts];
+            for (int i = 0; i < attempts; i++) byAttempt[i] = new ArrayDeque<>();
+        }
+
+        boolean isEmpty() {
+            for (ArrayDeque<Probe> q : byAttempt) if (!q.isEmpty()) return false;
+            return true;
+        }
+    }
+
     /** One selector thread with its share of the window. */
     private static final class Worker implements Runnable {
         final Run run;
@@ -290,16 +316,25 @@ public final class PortScanner {
         int inFlight;
         /** channels closed while registered: their descriptors are freed by the next select */
         int pendingClose;
-        final PriorityQueue<Probe> deadlines = new PriorityQueue<>(1024, (a, b) -> Long.compare(a.deadlineNs, b.deadlineNs));
+        final int id;
+        /** hosts with probes of this thread in their FIFOs */
+        final ArrayList<HostQueues> timed = new ArrayList<>();
         final ArrayDeque<Probe> retryQueue = new ArrayDeque<>();
         final HostState[] takeHosts = new HostState[LAUNCH_BATCH];
         final int[] takePorts = new int[LAUNCH_BATCH];
+        long nextDeadline = Long.MAX_VALUE;
+        /** when the last readiness check returned: nothing not reported by it had answered by then */
+        long lastSelectNs;
+        /** the check before that: an answer first reported by the last check arrived after this */
+        long prevSelectNs;
         boolean drained;
         boolean blocked;
+        boolean localFailedThisRound;
         long lastShrinkNs;
 
-        Worker(Run run, int window) throws IOException {
+        Worker(Run run, int id, int window) throws IOException {
             this.run = run;
+            this.id = id;
             this.window = window;
             this.maxWindow = window;
             this.selector = Selector.open();
@@ -316,10 +351,12 @@ public final class PortScanner {
                 run.wakeAll();
             } finally {
                 closeQuietly();
+                run.wakeAll();   // the others re-check at once whether the scan is over
             }
         }
 
         void loop() throws IOException {
+            lastSelectNs = prevSelectNs = System.nanoTime();
             for (;;) {
                 if (run.stopping()) return;
                 long now = System.nanoTime();
@@ -337,9 +374,21 @@ public final class PortScanner {
                 } else {
                     selector.select(Math.max(1, Math.min(MAX_SELECT_MS, TimeUnit.NANOSECONDS.toMillis(waitNs + 999_999))));
                 }
+                prevSelectNs = lastSelectNs;
+                lastSelectNs = System.nanoTime();
                 pendingClose = 0;   // the select above released the descriptors of channels closed while registered
                 handleSelected();
-                handleDeadlines(System.nanoTime());
+                long t = System.nanoTime();
+                if (t >= nextDeadline && t - lastSelectNs > FRESH_SELECT_NS) {
+                    // handling took a while (or the thread was descheduled): collect answers that came
+                    // in meanwhile, so no probe that was answered in time is expired
+                    selector.selectNow();
+                    prevSelectNs = lastSelectNs;
+                    lastSelectNs = t;
+                    pendingClose = 0;
+                    handleSelected();
+                }
+                handleDeadlines(lastSelectNs);
                 run.progress(System.nanoTime(), false);
             }
         }
@@ -347,10 +396,10 @@ public final class PortScanner {
         /** How long the next select may block. */
         long waitNanos(long now) {
             long wait = TimeUnit.MILLISECONDS.toNanos(MAX_SELECT_MS);
-            while (!deadlines.isEmpty() && deadlines.peek().done) deadlines.poll();
-            if (!deadlines.isEmpty()) wait = Math.min(wait, deadlines.peek().deadlineNs - now);
+            wait = Math.min(wait, nextDeadline - now);
             boolean work = !retryQueue.isEmpty() || !drained;
-            if (work && inFlight + pendingClose < window) {
+            // room now, or room once the pending closes are released (a selectNow does that)
+            if (work && inFlight < window) {
                 if (run.bucket != null) wait = Math.min(wait, run.bucket.nanosUntilNext(now));
                 else if (blocked) wait = Math.min(wait, TimeUnit.MILLISECONDS.toNanos(2));
                 else wait = 0;
@@ -359,6 +408,7 @@ public final class PortScanner {
         }
 
         void launch(long now) {
+            blocked = false;
             int room = window - inFlight - pendingClose;
             if (room <= 0) return;
             room = Math.min(room, LAUNCH_BATCH);
@@ -381,14 +431,12 @@ public final class PortScanner {
                 used++;
                 start(p);
             }
-            blocked = false;
+            localFailedThisRound = false;
             if (used < tokens && !drained) {
                 int n = run.dispenser.take(takeHosts, takePorts, tokens - used);
                 if (n == 0) {
                     drained = true;
-                } else if (n == ProbeDispenser.BLOCKED) {
-                    blocked = true;
-                } else {
+                } else if (n > 0) {
                     for (int i = 0; i < n; i++) {
                         Probe p = new Probe(takeHosts[i], takePorts[i]);
                         takeHosts[i] = null;
@@ -398,6 +446,8 @@ public final class PortScanner {
                 }
             }
             if (run.bucket != null && used < tokens) run.bucket.giveBack(tokens - used);
+            // nothing could start (per-host caps) or local resources ran short: poll again shortly, don't spin
+            blocked = used == 0 || localFailedThisRound;
         }
 
         int perHostCap() {
@@ -446,8 +496,11 @@ public final class PortScanner {
                 }
                 return;
             }
-            p.deadlineNs = p.startNs + p.host.timeoutNs(p.attempt);
-            deadlines.add(p);
+            HostQueues q = p.host.queues[id];
+            if (q == null) q = p.host.queues[id] = new HostQueues(p.host, run.opts.retries() + 1);
+            if (q.isEmpty()) timed.add(q);
+            q.byAttempt[p.attempt].add(p);
+            nextDeadline = Math.min(nextDeadline, p.startNs + p.host.timeoutNs(p.attempt));
             inFlight++;
             run.inFlight.incrementAndGet();
         }
@@ -474,7 +527,7 @@ public final class PortScanner {
                 lastShrinkNs = now;
             }
             retryQueue.addFirst(p);
-            blocked = true;   // poll again shortly instead of spinning
+            localFailedThisRound = true;
         }
 
         void handleSelected() {
@@ -486,18 +539,20 @@ public final class PortScanner {
                 it.remove();
                 Probe p = (Probe) k.attachment();
                 if (p == null || p.done) continue;
-                settle(p, false);
+                settle(p);
             }
         }
 
-        /**
-         * Reads the connect outcome of an in-flight attempt. Returns false when the connect is still
-         * pending (only possible when {@code atDeadline} is false or the deadline really passed).
-         */
-        boolean settle(Probe p, boolean atDeadline) {
+        /** Reads the connect outcome of an attempt the selector reported; false when still pending (spurious). */
+        boolean settle(Probe p) {
             SocketChannel ch = p.ch;
             PortState st;
             long rtt = System.nanoTime() - p.startNs;
+            // For the timeout estimator use the lag-free lower bound: the answer was not there when the
+            // previous readiness check returned. Time this thread spent launching, handling, or
+            // descheduled is then not mistaken for network delay (one inflated sample would otherwise
+            // keep a mostly silent host at the ceiling timeout for the whole scan).
+            long sample = Math.max(0, prevSelectNs - p.startNs);
             try {
                 if (!ch.finishConnect()) return false;
                 st = isSelfConnect(ch) ? PortState.CLOSED : PortState.OPEN;
@@ -507,29 +562,56 @@ public final class PortScanner {
                 if (st == null) st = PortState.FILTERED;
             }
             endAttempt(p);
-            if (st != PortState.FILTERED) p.host.sample(rtt);
+            if (st != PortState.FILTERED) p.host.sample(sample);
             finish(p, st, rtt);
             return true;
         }
 
+        /**
+         * Expires probes whose deadline had passed when the selector was last asked (so an answer that
+         * arrived in time has been seen); recomputes {@link #nextDeadline}.
+         */
         void handleDeadlines(long now) {
-            int guard = deadlines.size() + 1;
-            while (!deadlines.isEmpty() && guard-- > 0) {
-                Probe p = deadlines.peek();
-                if (p.done) {
-                    deadlines.poll();
-                    continue;
+            long next = Long.MAX_VALUE;
+            for (int i = timed.size() - 1; i >= 0; i--) {
+                HostQueues q = timed.get(i);
+                for (int a = 0; a < q.byAttempt.length; a++) {
+                    ArrayDeque<Probe> fifo = q.byAttempt[a];
+                    if (fifo.isEmpty()) continue;
+                    long timeout = q.host.timeoutNs(a);
+                    Probe p;
+                    while ((p = fifo.peek()) != null) {
+                        if (p.done) {
+                            fifo.poll();
+                            continue;
+                        }
+                        long deadline = p.startNs + timeout;
+                        if (deadline > now) {
+                            next = Math.min(next, deadline);
+                            break;
+                        }
+                        fifo.poll();
+                        expire(p);
+                    }
                 }
-                if (p.deadlineNs > now) break;
-                deadlines.poll();
-                if (settle(p, true)) continue;   // answered just now but not yet seen by select
-                endAttempt(p);
-                if (p.attempt < run.opts.retries()) {
-                    p.attempt++;
-                    retryQueue.add(p);
-                } else {
-                    finish(p, PortState.FILTERED, -1);
+                if (q.isEmpty()) {
+                    int last = timed.size() - 1;
+                    timed.set(i, timed.get(last));
+                    timed.remove(last);
                 }
+            }
+            nextDeadline = next;
+        }
+
+        /** The attempt got no answer in time: retry it, or report FILTERED after the last one. */
+        void expire(Probe p) {
+            boolean last = p.attempt >= run.opts.retries();
+            endAttempt(p);
+            if (!last) {
+                p.attempt++;
+                retryQueue.add(p);
+            } else {
+                finish(p, PortState.FILTERED, -1);
             }
         }
 

@@ -89,20 +89,20 @@ final class Bson {
                 case 0x02, 0x0d, 0x0e -> {
                     if (p + 4 > end) return out;
                     int len = Bytes.i32le(d, p);
-                    if (len < 1 || p + 4 + len > end) return out;
+                    if (len < 1 || (long) p + 4 + len > end) return out;
                     if (type == 0x02) out.put(name, new String(d, p + 4, len - 1, StandardCharsets.UTF_8));
                     p += 4 + len;
                 }
                 case 0x03, 0x04 -> {
                     if (p + 4 > end) return out;
                     int len = Bytes.i32le(d, p);
-                    if (len < 5 || p + len > end) return out;
+                    if (len < 5 || (long) p + len > end) return out;
                     p += len;
                 }
                 case 0x05 -> {
                     if (p + 5 > end) return out;
                     int len = Bytes.i32le(d, p);
-                    if (len < 0 || p + 5 + len > end) return out;
+                    if (len < 0 || (long) p + 5 + len > end) return out;
                     p += 5 + len;
                 }
                 case 0x07 -> p += 12;

@@ -235,23 +235,27 @@ final class Identification {
             return null;
         }
         keep(r);
-        Ident id = answer(c, r);
+        Ident id = answer(c, r, false);
         if (id != null) return info(id, false);
         return unknown(null);
     }
 
-    /** Recognises an answer, asking EHLO when a 220 greeting does not say FTP or SMTP. */
-    private Ident answer(Conn c, Conn.Reply r) {
+    /**
+     * Recognises an answer, asking EHLO when a 220 greeting does not say FTP or SMTP.
+     * {@code spokeFirst}: we sent a probe on this connection before the greeting came, so
+     * the answers to that probe's lines arrive before the answer to EHLO.
+     */
+    private Ident answer(Conn c, Conn.Reply r, boolean spokeFirst) {
         Ident id = Recognizers.generic(r.data(), r.len());
         String line = Bytes.firstLine(r.data(), r.len(), 512);
         boolean greeting220 = line.startsWith("220");
         if (!greeting220 || (id != null && !"smtp".equals(id.service()))) return id;
         try {
             c.send(Bytes.latin1("EHLO watchpost.invalid\r\n"));
-            Conn.Reply e = c.read(o.readTimeoutMs(), Recognizers::smtpReplyComplete);
+            Conn.Reply e = c.read(o.readTimeoutMs(), spokeFirst ? Recognizers::smtpEhloDone : Recognizers::smtpReplyComplete);
             keep(e);
             String reply = e.text();
-            if (id == null) id = Recognizers.ftpOrSmtp(line, reply);
+            if (id == null) id = Recognizers.ftpOrSmtp(line, Recognizers.ehloVerdictLine(reply));
             if (id != null && "smtp".equals(id.service()) && reply.toUpperCase(Locale.ROOT).contains("STARTTLS"))
                 id = id.addExtra("STARTTLS offered");
             c.send(Bytes.latin1("QUIT\r\n"));
@@ -264,7 +268,7 @@ final class Identification {
     private void reorder(List<Probe> order, Probe ran, Outcome out) {
         List<Probe> first = new ArrayList<>();
         if (out.suggest() != null) first.add(out.suggest());
-        if (ran == Probe.HTTP && out.kind() == Kind.CLOSED) first.addAll(List.of(Probe.TLS, Probe.POSTGRES, Probe.MONGODB, Probe.RDP));
+        if (ran == Probe.HTTP && out.kind() == Kind.CLOSED) first.addAll(List.of(Probe.REDIS, Probe.MONGODB, Probe.POSTGRES, Probe.TLS, Probe.RDP));
         if (ran == Probe.HTTP && out.kind() == Kind.SILENT) first.addAll(List.of(Probe.DNS, Probe.RDP, Probe.TLS));
         for (int i = first.size() - 1; i >= 0; i--) {
             Probe p = first.get(i);
@@ -288,7 +292,7 @@ final class Identification {
     /** Kind and next-probe suggestion for an answer no probe-specific parser took. */
     private Outcome unrecognised(Conn c, Conn.Reply r) {
         if (r.isEmpty()) return Outcome.of(r.closed() ? Kind.CLOSED : Kind.SILENT);
-        Ident id = answer(c, r);
+        Ident id = answer(c, r, true);
         if (id != null) return Outcome.found(id);
         String t = r.text();
         Probe suggest = null;
@@ -330,7 +334,7 @@ final class Identification {
         } catch (SSLException e) {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("Received fatal alert") || msg.contains("protocol_version") || msg.contains("no cipher suites")
-                    || msg.contains("No appropriate protocol")) {
+                    || msg.contains("not accepted by client preferences")) {
                 return new Outcome(Kind.IDENTIFIED, new Ident("unknown", null, null, "TLS handshake failed: " + Recognizers.clip(msg, 120)), true, null);
             }
             return Outcome.of(Kind.CLOSED);
@@ -342,7 +346,7 @@ final class Identification {
         keep(r);
         Ident inner = null;
         if (!r.isEmpty()) {
-            inner = answer(c, r);
+            inner = answer(c, r, false);
         } else if (!r.closed()) {
             try {
                 c.send(httpRequest());

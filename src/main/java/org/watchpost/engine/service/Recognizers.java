@@ -37,6 +37,8 @@ final class Recognizers {
             if (line.startsWith("+OK")) return pop3(line);
             if (line.startsWith("* OK") || line.startsWith("* PREAUTH")) return imap(line);
             if (line.startsWith("220")) return ftpOrSmtp(line, null);
+            // vsftpd refusing to start a session because of its configuration
+            if (line.startsWith("500 OOPS: ")) return new Ident("ftp", "vsftpd", null, "error: " + clip(line.substring(10), 160));
             // "-ERR" alone (Redis answering our HTTP GET) only suggests the Redis probe, which learns the version
             if (line.startsWith("+PONG") || line.startsWith("-NOAUTH") || line.startsWith("-DENIED Redis")) return redis(d, n);
             if (line.startsWith("VERSION ") && line.length() > 8 && Character.isDigit(line.charAt(8))) return memcached(line);
@@ -173,6 +175,8 @@ final class Recognizers {
 
     /** Completion test for an HTTP answer: head read and either the body by Content-Length, a title, or 4 KiB of body. */
     static boolean httpComplete(byte[] d, int n) {
+        // not HTTP at all (Redis, Memcached, a late greeting): the first line is enough to decide
+        if (n >= 5 && !Bytes.startsWith(d, n, "HTTP/") && Bytes.indexOf(d, n, LF, 0) >= 0) return true;
         int end = Bytes.indexOf(d, n, CRLFCRLF, 0);
         if (end < 0) return false;
         int bodyStart = end + 4;
@@ -194,6 +198,7 @@ final class Recognizers {
     }
 
     private static final byte[] CRLFCRLF = {'\r', '\n', '\r', '\n'};
+    private static final byte[] LF = {'\n'};
 
     // ------------------------------------------------------------------ FTP / SMTP / POP3 / IMAP
 
@@ -256,6 +261,20 @@ final class Recognizers {
         String last = lines[lines.length - 1];
         return last.length() >= 4 && Character.isDigit(last.charAt(0)) && last.charAt(3) == ' '
                 || last.length() == 3 && Character.isDigit(last.charAt(0));
+    }
+
+    /** EHLO answered after earlier probe lines: done once a final "250 " line has arrived. */
+    static boolean smtpEhloDone(byte[] d, int n) {
+        if (n < 4 || d[n - 1] != '\n') return false;
+        for (String l : Bytes.ascii(d, 0, n).split("\r?\n")) if (l.startsWith("250 ")) return true;
+        return false;
+    }
+
+    /** The line that says how EHLO was taken: the first 250 line if any (SMTP), else the last reply line. */
+    static String ehloVerdictLine(String reply) {
+        String[] lines = reply.split("\r?\n");
+        for (String l : lines) if (l.startsWith("250")) return l;
+        return lines.length == 0 ? "" : lines[lines.length - 1];
     }
 
     // ------------------------------------------------------------------ MySQL / MariaDB
@@ -574,6 +593,11 @@ final class Recognizers {
     /** A spontaneous banner looks complete: a whole MySQL packet, or text ending in a final line. */
     static boolean bannerComplete(byte[] d, int n) {
         if (n == 0) return false;
+        if (n % 3 == 0 && telnet(d, n)) {
+            boolean triples = true;
+            for (int i = 0; i < n && triples; i += 3) triples = (d[i] & 0xff) == 0xff && (d[i + 1] & 0xff) >= 0xfb;
+            if (triples) return true;
+        }
         if (mysqlPacketComplete(d, n) && n > 5 && (d[4] == 10 || d[4] == 9 || (d[4] & 0xff) == 0xff)) return true;
         if (d[n - 1] != '\n') return false;
         // multi-line "220-" greetings continue until "220 "

@@ -26,7 +26,12 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onFailure.accept(task.getException()));
-        pool.execute(task);
+        if (pool.isShutdown()) return; // the window is closing: nobody waits for the answer
+        try {
+            pool.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closed between the check and the submit
+        }
     }
 
     @Override

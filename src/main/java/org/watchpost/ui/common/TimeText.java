@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 /** Short human renderings of durations and ages ("45 s", "2 h 5 min", "2 h ago", "1 day ago"). */
 public final class TimeText {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private TimeText() {
     }
@@ -35,6 +36,11 @@ public final class TimeText {
         if (d == 1) return "1 day ago";
         if (d < 60) return d + " days ago";
         return (d / 30) + " months ago";
+    }
+
+    /** Minutes precision, for table cells. */
+    public static String shortStamp(Instant t, ZoneId zone) {
+        return t == null ? "" : SHORT.format(t.atZone(zone));
     }
 
     public static String stamp(Instant t, ZoneId zone) {

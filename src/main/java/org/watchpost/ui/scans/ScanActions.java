@@ -17,4 +17,6 @@ public interface ScanActions {
     default void delete(List<Long> scanIds) {}
 
     default void editConfig(long scanId) {}
+
+    default void addToInvestigation(List<Long> scanIds) {}
 }

@@ -56,7 +56,7 @@ public final class ScanRowViewModel {
         findings.set(r.severities().total());
         if (!r.severities().equals(severities.get())) severities.set(r.severities());
         Instant start = r.startedAt() != null ? r.startedAt() : r.createdAt();
-        started.set(TimeText.stamp(start, ZoneId.systemDefault()));
+        started.set(TimeText.shortStamp(start, ZoneId.systemDefault()));
         startedEpoch.set(start.toEpochMilli());
         duration.set(TimeText.duration(r.duration(now)));
         age.set(TimeText.age(start, now));

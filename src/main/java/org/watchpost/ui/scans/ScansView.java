@@ -48,6 +48,15 @@ public final class ScansView {
     @FXML private TableColumn<ScanRowViewModel, String> ageColumn;
     @FXML private TableColumn<ScanRowViewModel, String> badgesColumn;
     @FXML private VBox emptyState;
+    @FXML private HBox selectionBar;
+    @FXML private Button openButton;
+    @FXML private Button rerunButton;
+    @FXML private Button cloneButton;
+    @FXML private Button editButton;
+    @FXML private Button stopButton;
+    @FXML private Button investigateButton;
+    @FXML private Button deleteButton;
+    @FXML private Label selectionLabel;
 
     public ScansView(ScansViewModel vm, ScanActions actions) {
         this.vm = vm;
@@ -112,9 +121,114 @@ public final class ScansView {
             int shown = vm.visibleRows().size();
             return all == shown ? all + (all == 1 ? " scan" : " scans") : shown + " of " + all + " scans";
         }, vm.rows(), vm.visibleRows()));
+        installActions();
         errorLabel.textProperty().bind(vm.errorProperty());
         errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+    }
+
+    private void installActions() {
+        var sel = table.getSelectionModel().getSelectedItems();
+        javafx.beans.binding.BooleanBinding none = Bindings.isEmpty(sel);
+        javafx.beans.binding.BooleanBinding notOne = Bindings.size(sel).isNotEqualTo(1);
+        // Stop: needs an active scan and refuses monitor scans (they can only be deleted)
+        javafx.beans.binding.BooleanBinding noStoppable = Bindings.createBooleanBinding(() -> sel.stream().noneMatch(r ->
+                r.statusProperty().get() != null && r.statusProperty().get().isActive() && !r.record().fromMonitor()), sel, vm.rows());
+        openButton.disableProperty().bind(notOne);
+        rerunButton.disableProperty().bind(none);
+        cloneButton.disableProperty().bind(notOne);
+        editButton.disableProperty().bind(notOne);
+        stopButton.disableProperty().bind(noStoppable);
+        deleteButton.disableProperty().bind(none);
+        investigateButton.disableProperty().bind(none);
+        selectionBar.visibleProperty().bind(vm.emptyProperty().not());
+        selectionBar.managedProperty().bind(selectionBar.visibleProperty());
+        selectionLabel.textProperty().bind(Bindings.createStringBinding(() -> sel.isEmpty()
+                ? "Select scans to act on them (double-click opens one)"
+                : sel.size() + " selected", sel));
+        stopButton.setTooltip(new javafx.scene.control.Tooltip("Stop the selected running scans; their results are kept."
+                + " Scans started by a monitor cannot be stopped, only deleted."));
+        deleteButton.setTooltip(new javafx.scene.control.Tooltip("Delete the selected scans and all their data (Delete)"));
+
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.getItems().addAll(
+                item("Open", "Enter", notOne, () -> onOpen()),
+                item("Re-run", "Shortcut+R", none, () -> onRerun()),
+                item("Clone…", "Shortcut+Shift+C", notOne, () -> onClone()),
+                item("Edit configuration…", "Shortcut+E", notOne, () -> onEdit()),
+                item("Copy scan ID", "Shortcut+C", none, this::copyIds),
+                item("Add to investigation…", "Shortcut+I", none, () -> actions.addToInvestigation(selectedIds())),
+                new javafx.scene.control.SeparatorMenuItem(),
+                item("Stop", "Shortcut+Shift+S", noStoppable, () -> onStop()),
+                item("Delete…", "Delete", none, () -> onDelete()));
+        table.setContextMenu(menu);
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && sel.size() == 1) {
+                onOpen();
+                e.consume();
+            }
+        });
+    }
+
+    private javafx.scene.control.MenuItem item(String text, String accelerator, javafx.beans.binding.BooleanBinding disabled,
+                                               Runnable action) {
+        javafx.scene.control.MenuItem mi = new javafx.scene.control.MenuItem(text);
+        mi.setAccelerator(javafx.scene.input.KeyCombination.keyCombination(accelerator));
+        mi.disableProperty().bind(disabled);
+        mi.setOnAction(e -> action.run());
+        return mi;
+    }
+
+    /** Window-level shortcuts (call once the view is in a scene). */
+    public void installShortcuts(javafx.scene.Scene scene) {
+        scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+N"), this::onNewScan);
+        scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("F5"), this::onRefresh);
+    }
+
+    private void copyIds() {
+        javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+        c.putString(String.join(" ", table.getSelectionModel().getSelectedItems().stream()
+                .map(r -> r.scanIdProperty().get()).toList()));
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    @FXML
+    private void onOpen() {
+        List<Long> ids = selectedIds();
+        if (ids.size() == 1) actions.openScan(ids.get(0));
+    }
+
+    @FXML
+    private void onRerun() {
+        actions.rerun(selectedIds());
+    }
+
+    @FXML
+    private void onClone() {
+        List<Long> ids = selectedIds();
+        if (ids.size() == 1) actions.cloneScan(ids.get(0));
+    }
+
+    @FXML
+    private void onEdit() {
+        List<Long> ids = selectedIds();
+        if (ids.size() == 1) actions.editConfig(ids.get(0));
+    }
+
+    @FXML
+    private void onStop() {
+        actions.stop(table.getSelectionModel().getSelectedItems().stream()
+                .filter(r -> r.statusProperty().get().isActive() && !r.record().fromMonitor()).map(ScanRowViewModel::id).toList());
+    }
+
+    @FXML
+    private void onInvestigate() {
+        actions.addToInvestigation(selectedIds());
+    }
+
+    @FXML
+    private void onDelete() {
+        actions.delete(selectedIds());
     }
 
     public List<Long> selectedIds() {

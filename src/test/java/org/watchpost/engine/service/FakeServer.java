@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocketFactory;
 
 /**
  * A listener on 127.0.0.1, ephemeral port, that runs a protocol handler per connection on a
@@ -42,6 +41,11 @@ final class FakeServer implements AutoCloseable {
 
     /** Same, behind TLS with the self-signed test certificate (see src/test/resources README). */
     static FakeServer startTls(Handler handler) throws Exception {
+        return new FakeServer(serverContext().getServerSocketFactory().createServerSocket(0, 50, InetAddress.getByName("127.0.0.1")), handler);
+    }
+
+    /** Server-side TLS context with the self-signed test certificate. */
+    static SSLContext serverContext() throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = FakeServer.class.getResourceAsStream("test-server.p12")) {
             ks.load(in, "changeit".toCharArray());
@@ -50,8 +54,7 @@ final class FakeServer implements AutoCloseable {
         kmf.init(ks, "changeit".toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
-        SSLServerSocketFactory f = ctx.getServerSocketFactory();
-        return new FakeServer(f.createServerSocket(0, 50, InetAddress.getByName("127.0.0.1")), handler);
+        return ctx;
     }
 
     private void acceptLoop(Handler handler) {

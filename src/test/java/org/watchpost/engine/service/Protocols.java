@@ -213,6 +213,30 @@ final class Protocols {
         };
     }
 
+    /**
+     * Like nginx with {@code listen … ssl}: a TLS ClientHello gets TLS (then HTTP inside), a plain
+     * request gets "400 The plain HTTP request was sent to HTTPS port".
+     */
+    static FakeServer.Handler httpsWithPlainHttpRefusal(String server) throws Exception {
+        javax.net.ssl.SSLSocketFactory tls = FakeServer.serverContext().getSocketFactory();
+        FakeServer.Handler inner = http(server, null);
+        return s -> {
+            int first = s.getInputStream().read();
+            if (first < 0) return;
+            if (first == 0x16) {
+                // hand the byte already read to TLS, the rest of the ClientHello comes from the socket
+                java.io.ByteArrayInputStream consumed = new java.io.ByteArrayInputStream(new byte[] {(byte) first});
+                SSLSocket ssl = (SSLSocket) tls.createSocket(s, consumed, true);
+                ssl.setUseClientMode(false);
+                inner.handle(ssl);
+                return;
+            }
+            String body = "<html><head><title>400 The plain HTTP request was sent to HTTPS port</title></head></html>\r\n";
+            write(s, "HTTP/1.1 400 Bad Request\r\nServer: " + server + "\r\nContent-Type: text/html\r\nContent-Length: "
+                    + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        };
+    }
+
     // ------------------------------------------------------------------ Redis
 
     /** RESP (array or inline) commands; like Redis, hangs up on "Host:"/"POST" lines (cross-protocol guard). */

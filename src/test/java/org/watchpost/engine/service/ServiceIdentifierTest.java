@@ -54,6 +54,31 @@ class ServiceIdentifierTest {
     }
 
     @Test
+    void lateBareGreetingAfterOurHttpRequestIsStillSmtp() throws Exception {
+        // greets only after the banner wait: our GET lines get 502s before EHLO gets its 250s
+        FakeServer.Handler smtp = Protocols.smtp("220 gateway ready");
+        try (FakeServer s = FakeServer.start(sock -> {
+            Thread.sleep(700);
+            smtp.handle(sock);
+        })) {
+            ServiceInfo info = identify(s);
+            assertThat(info.service()).isEqualTo("smtp");
+            assertThat(info.extra()).contains("STARTTLS");
+        }
+    }
+
+    @Test
+    void lateBareGreetingAfterOurHttpRequestIsStillFtp() throws Exception {
+        FakeServer.Handler ftp = Protocols.ftp("220 Welcome");
+        try (FakeServer s = FakeServer.start(sock -> {
+            Thread.sleep(700);
+            ftp.handle(sock);
+        })) {
+            assertThat(identify(s).service()).isEqualTo("ftp");
+        }
+    }
+
+    @Test
     void ftpGreetingNamesVsftpd() throws Exception {
         try (FakeServer s = FakeServer.start(Protocols.ftp("220 (vsFTPd 3.0.3)"))) {
             ServiceInfo info = identify(s);
@@ -118,6 +143,27 @@ class ServiceIdentifierTest {
             assertThat(info.version()).isEqualTo("1.22.1");
             assertThat(info.extra()).contains("subject: CN=watchpost-test.invalid,O=Watchpost Test").contains("TLSv1.");
             assertThat(info.banner()).startsWith("HTTP/1.1 200 OK");
+        }
+    }
+
+    @Test
+    void plainRequestToTlsPortLeadsToTlsAndHttpsInside() throws Exception {
+        try (FakeServer s = FakeServer.start(Protocols.httpsWithPlainHttpRefusal("nginx/1.22.1"))) {
+            ServiceInfo info = identify(s);
+            assertThat(info.service()).isEqualTo("https");
+            assertThat(info.tls()).isTrue();
+            assertThat(info.version()).isEqualTo("1.22.1");
+            assertThat(info.banner()).startsWith("HTTP/1.1 200 OK");
+        }
+    }
+
+    @Test
+    void imapInsideTlsIsImaps() throws Exception {
+        try (FakeServer s = FakeServer.startTls(Protocols.imap())) {
+            ServiceInfo info = identify(s);
+            assertThat(info.service()).isEqualTo("imaps");
+            assertThat(info.tls()).isTrue();
+            assertThat(info.product()).isEqualTo("Dovecot imapd");
         }
     }
 

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Compares a scan's output with the lab's ground truth.
+usage: lab_check.py TRUTH FORMAT RESULT HOSTS PORTS
+  FORMAT: 'wp' (lines 'addr port state', unlisted = closed) or 'nmapxml' (nmap -oX; only open ports judged)
+  HOSTS: comma list; PORTS: file of scanned ports or 'all'
+prints one line: 'ok' or a list of mismatches with counts."""
+import sys, xml.etree.ElementTree as ET
+
+truth_file, fmt, result, hosts, ports_arg = sys.argv[1:6]
+hosts = [h for h in hosts.split(",") if h]
+if ports_arg == "all":
+    ports = range(1, 65536)
+else:
+    ports = [int(x) for x in open(ports_arg).read().replace(",", " ").split()]
+truth, default = {}, {}
+for line in open(truth_file):
+    h, p, s = line.split()
+    if p == "default":
+        default[h] = s
+    else:
+        truth[(h, int(p))] = s
+
+def expected(h, p):
+    return truth.get((h, p), default.get(h, "closed"))
+
+got, judged_states = {}, {"open", "closed", "filtered"}
+if fmt == "wp":
+    for line in open(result):
+        if line.startswith("#") or not line.strip():
+            continue
+        parts = line.split()
+        if len(parts) != 3 or not parts[1].isdigit():
+            print(f"unparsable line: {line.strip()!r}"); sys.exit(1)
+        got[(parts[0], int(parts[1]))] = parts[2]
+    unlisted = "closed"
+else:
+    judged_states = {"open"}
+    root = ET.parse(result).getroot()
+    for host in root.iter("host"):
+        addr = host.find("address").get("addr")
+        for port in host.iter("port"):
+            st = port.find("state").get("state")
+            got[(addr, int(port.get("portid")))] = "open" if st == "open" else st
+    unlisted = None
+
+mism = {}
+examples = []
+scanned = 0
+for h in hosts:
+    for p in ports:
+        scanned += 1
+        exp = expected(h, p)
+        g = got.get((h, p), unlisted)
+        if fmt != "wp":
+            # nmap: judge open ports only (its unlisted ports are summarised as 'extraports')
+            exp = "open" if exp == "open" else "not-open"
+            g = "open" if g == "open" else "not-open"
+        if g != exp:
+            key = f"{exp}->{g}"
+            mism[key] = mism.get(key, 0) + 1
+            if len(examples) < 5:
+                examples.append(f"{h}:{p} {exp}->{g}")
+exp_open = sum(1 for h in hosts for p in ports if expected(h, p) == "open")
+if not mism:
+    print(f"ok ({scanned} ports, {exp_open} open{'' if fmt == 'wp' else ', open ports judged only'})")
+else:
+    print("MISMATCH " + " ".join(f"{k}={v}" for k, v in sorted(mism.items())) + " e.g. " + ", ".join(examples))
