@@ -73,5 +73,7 @@ echo "context (medians): bare JavaFX window with a one-row table, JVM start → 
 echo "  (CPU: process $(median hello_process_cpu_ms) ms, FX thread $(median hello_fx_thread_cpu_ms) ms);"
 echo "  longest pulse gap with nothing of ours running: $(median idle_max_pulse_gap_ms) ms; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  CPU (not wall) time: process at (a) $(median a_process_cpu_ms) ms, FX thread at (a) $(median a_fx_thread_cpu_ms) ms;"
-echo "  for (b) process $(median b_process_cpu_ms) ms, FX thread $(median b_fx_thread_cpu_ms) ms"
+echo "  for (b) process $(median b_process_cpu_ms) ms, FX thread $(median b_fx_thread_cpu_ms) ms;"
+echo "  during (c) process $(median c_process_cpu_ms) ms, FX thread $(median c_fx_thread_cpu_ms) ms;"
+echo "  longest FX-thread CPU burst between two pulses in (c): $(median c_max_fx_cpu_between_pulses_ms) ms"
 echo "per-run values and screenshots: $dir $( [ -z "${BENCH_DIR:-}" ] && [ "$keep" = 0 ] && echo '(removed on exit; --keep keeps it)')"
