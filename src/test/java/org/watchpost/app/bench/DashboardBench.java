@@ -349,15 +349,24 @@ public final class DashboardBench {
             long[] gaps = new long[200_000];
             int[] nGaps = {0};
             long[] last = {0};
+            long[] lastCpu = {0};
+            long[] maxCpuGap = {0};
             AnimationTimer pulses = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    if (last[0] != 0 && nGaps[0] < gaps.length) gaps[nGaps[0]++] = now - last[0];
+                    long cpu = THREADS.getCurrentThreadCpuTime();
+                    if (last[0] != 0 && nGaps[0] < gaps.length) {
+                        gaps[nGaps[0]++] = now - last[0];
+                        maxCpuGap[0] = Math.max(maxCpuGap[0], cpu - lastCpu[0]);
+                    }
                     last[0] = now;
+                    lastCpu[0] = cpu;
                 }
             };
             pulses.start();
             long t0 = System.nanoTime();
+            long fxCpu0 = threadCpuMs();
+            long cpu0 = processCpuMs();
             ScanRecord rec;
             try {
                 rec = manager.start("bench live scan", new ScanConfig("127.0.0.1", "", ports, false, 1000, 0, 4000, true, true,
@@ -385,6 +394,8 @@ public final class DashboardBench {
                     out("c_scan_open_ports", done == null ? -1 : done.openPorts());
                     out("c_scan_findings", done == null ? -1 : done.severities().total());
                     out("c_refreshes", refreshes[0]);
+                    out("c_fx_thread_cpu_ms", threadCpuMs() - fxCpu0);
+                    out("c_process_cpu_ms", processCpuMs() - cpu0);
                     out("c_live_mode", liveMode);
                     long[] g = java.util.Arrays.copyOf(gaps, nGaps[0]);
                     java.util.Arrays.sort(g);
@@ -393,6 +404,8 @@ public final class DashboardBench {
                         out("c_pulse_gap_p50_ms", String.format(Locale.ROOT, "%.1f", g[g.length / 2] / 1e6));
                         out("c_pulse_gap_p99_ms", String.format(Locale.ROOT, "%.1f", g[(int) Math.min(g.length - 1, g.length * 0.99)] / 1e6));
                         out("c_max_pulse_gap_ms", String.format(Locale.ROOT, "%.1f", g[g.length - 1] / 1e6));
+                        // the FX thread's own work between two pulses: the part of a stall this process's UI causes
+                        out("c_max_fx_cpu_between_pulses_ms", String.format(Locale.ROOT, "%.1f", maxCpuGap[0] / 1e6));
                     }
                     executor.print("task.");
                     snapshot("scans-after-live");

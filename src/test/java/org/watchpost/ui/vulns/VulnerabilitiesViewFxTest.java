@@ -10,12 +10,16 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,28 +132,26 @@ class VulnerabilitiesViewFxTest {
         assertThat(evidence.getText()).isEqualTo("publickey,password");
     }
 
-    /** A double click as the toolkit delivers it (click count 2): a robot's two clicks can be split apart on a loaded machine. */
-    static void doubleClick(FxRobot robot, String text) {
-        javafx.scene.Node cell = robot.lookup(text).query();
-        robot.interact(() -> {
-            javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
-            double x = b.getCenterX();
-            double y = b.getCenterY();
-            javafx.geometry.Point2D local = cell.screenToLocal(x, y);
-            cell.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, local.getX(), local.getY(),
-                    x, y, javafx.scene.input.MouseButton.PRIMARY, 2, false, false, false, false, true, false, false, true,
-                    false, false, null));
-        });
+    @Test
+    void doubleClickOrEnterOpensTheFindingsScan(FxRobot robot) {
+        // a synthetic double click: the robot's two clicks can drift past the double-click
+        // interval on a loaded machine, and what is tested here is the view's handling of it
+        robot.interact(() -> doubleClick(robot, "SMTP without STARTTLS"));
+        assertThat(opened).containsExactly(mailScan);
+        robot.interact(() -> doubleClick(robot, "TLS 1.0 is accepted"));
+        assertThat(opened).containsExactly(mailScan, webScan);
+
+        robot.clickOn("SSH accepts passwords").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened).containsExactly(mailScan, webScan, mailScan);
     }
 
-    @Test
-    void doubleClickOpensTheFindingsScan(FxRobot robot) {
-        doubleClick(robot, "SMTP without STARTTLS");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(opened).containsExactly(mailScan);
-        doubleClick(robot, "TLS 1.0 is accepted");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(opened).containsExactly(mailScan, webScan);
+    private static void doubleClick(FxRobot robot, String title) {
+        TableRow<?> row = robot.lookup(".findings-table .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() instanceof FindingRowViewModel f && f.title().equals(title))
+                .findFirst().orElseThrow();
+        Event.fireEvent(row, new MouseEvent(MouseEvent.MOUSE_CLICKED, 5, 5, 5, 5, MouseButton.PRIMARY, 2,
+                false, false, false, false, true, false, false, true, false, false, null));
     }
 
     @Test
