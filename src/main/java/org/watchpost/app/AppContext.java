@@ -106,6 +106,15 @@ public final class AppContext implements AutoCloseable {
         return scheduler;
     }
 
+    /** The vulnerability dataset's date for reports, or a short reason why it is unknown. */
+    public String datasetDate() {
+        try {
+            return String.valueOf(vulnDb().info().datasetDate());
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     public synchronized Settings settings() {
         if (settings == null) settings = new Settings(dataDir);
         return settings;

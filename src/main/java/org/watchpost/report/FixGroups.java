@@ -40,7 +40,11 @@ final class FixGroups {
 
     static final class Group {
         final String key;
-        final String action;
+        String action;
+        /** For "upgrade the product" groups: the product and the lowest version that fixes every finding in it. */
+        String product;
+        String targetVersion;
+        boolean targetInclusive;
         String steps;
         String checkId;
         String title;
@@ -58,6 +62,21 @@ final class FixGroups {
         Group(String key, String action) {
             this.key = key;
             this.action = action;
+        }
+
+        /** Several upgrade advices for one product become one: upgrade to the highest version any of them needs. */
+        void merge(Upgrade u) {
+            product = u.product();
+            if (u.version() != null) {
+                int c = targetVersion == null ? 1 : compareVersions(u.version(), targetVersion);
+                if (c > 0 || c == 0 && !u.inclusive()) {
+                    targetVersion = u.version();
+                    targetInclusive = u.inclusive();
+                }
+            }
+            action = targetVersion == null ? "Upgrade " + product + " to a release that fixes the listed CVEs (see the vendor advisories)"
+                    : targetInclusive ? "Upgrade " + product + " to " + targetVersion + " or later"
+                    : "Upgrade " + product + " to a version later than " + targetVersion;
         }
 
         /** "Upgrade OpenSSH to 9.8p1 or later: 3 CVEs on 4 hosts". */
@@ -82,13 +101,16 @@ final class FixGroups {
         if (f.severity().compareTo(Severity.HIGH) <= 0 && f.address() != null) hostsWithSerious.add(f.address());
         String rem = f.remediation() == null ? "" : f.remediation().strip();
         String first = firstLine(rem);
-        String key = first.isEmpty() ? "check:" + f.checkId() : "fix:" + first.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        Upgrade up = Upgrade.parse(first);
+        String key = up != null ? "upgrade:" + up.product().toLowerCase(Locale.ROOT)
+                : first.isEmpty() ? "check:" + f.checkId() : "fix:" + first.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         Group g = groups.get(key);
         if (g == null) {
             if (groups.size() >= MAX_GROUPS) key = "other";
             g = groups.computeIfAbsent(key, k -> new Group(k, first.isEmpty()
                     ? "Resolve: " + SafeText.clean(f.title(), 160, false, null) : first));
         }
+        if (up != null) g.merge(up);
         g.findings++;
         if (g.steps == null || f.severity().compareTo(g.worst) < 0) {
             g.steps = rem.isEmpty() ? null : rem;
@@ -135,6 +157,52 @@ final class FixGroups {
 
     int size() {
         return groups.size();
+    }
+
+    /** An "upgrade product to version" advice, as the vulnerability checks write them. */
+    record Upgrade(String product, String version, boolean inclusive) {
+        private static final java.util.regex.Pattern OR_LATER =
+                java.util.regex.Pattern.compile("^Upgrade (.{1,80}?) to (?:version )?([0-9][\\w.\\-]*) or later\\.?$");
+        private static final java.util.regex.Pattern LATER_THAN =
+                java.util.regex.Pattern.compile("^Upgrade (.{1,80}?) to a version later than ([0-9][\\w.\\-]*?)\\.?$");
+        private static final java.util.regex.Pattern ADVISORY =
+                java.util.regex.Pattern.compile("^Upgrade (.{1,80}?) to a release not affected by .*$");
+
+        static Upgrade parse(String firstLine) {
+            if (firstLine == null) return null;
+            var m = OR_LATER.matcher(firstLine);
+            if (m.matches()) return new Upgrade(m.group(1), m.group(2), true);
+            m = LATER_THAN.matcher(firstLine);
+            if (m.matches()) return new Upgrade(m.group(1), m.group(2), false);
+            m = ADVISORY.matcher(firstLine);
+            if (m.matches()) return new Upgrade(m.group(1), null, true);
+            return null;
+        }
+    }
+
+    /** Compares dotted versions part by part, numbers numerically ("9.10" > "9.8p1" > "9.8"). */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("(?<=\\d)(?=\\D)|(?<=\\D)(?=\\d)|[.\\-_]");
+        String[] y = b.split("(?<=\\d)(?=\\D)|(?<=\\D)(?=\\d)|[.\\-_]");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            String p = i < x.length ? x[i] : "";
+            String q = i < y.length ? y[i] : "";
+            if (p.equals(q)) continue;
+            if (p.isEmpty()) return -1;
+            if (q.isEmpty()) return 1;
+            boolean pn = p.chars().allMatch(Character::isDigit);
+            boolean qn = q.chars().allMatch(Character::isDigit);
+            if (pn && qn) {
+                int c = new java.math.BigInteger(p).compareTo(new java.math.BigInteger(q));
+                if (c != 0) return c;
+            } else if (pn != qn) {
+                return pn ? 1 : -1;
+            } else {
+                int c = p.compareTo(q);
+                if (c != 0) return c;
+            }
+        }
+        return 0;
     }
 
     static String firstLine(String text) {

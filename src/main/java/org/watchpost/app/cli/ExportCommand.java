@@ -36,7 +36,7 @@ public final class ExportCommand extends CliSupport implements Callable<Integer>
     @Option(names = "--out", paramLabel = "FILE", description = "File to write (written completely or not at all).")
     Path out;
 
-    @Option(names = "--dataset-date", paramLabel = "DATE", defaultValue = "unknown", description = "Vulnerability dataset date, for JSON.")
+    @Option(names = "--dataset-date", paramLabel = "DATE", description = "Vulnerability dataset date, for JSON.")
     String datasetDate;
 
     @Override
@@ -55,8 +55,8 @@ public final class ExportCommand extends CliSupport implements Callable<Integer>
         if (out != null && Files.isDirectory(out)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a folder; give a file name");
         }
-        ReportOptions opts = new ReportOptions("", datasetDate, Version.get(), null, null);
         try (AppContext ctx = open()) {
+            ReportOptions opts = new ReportOptions("", datasetDate != null ? datasetDate : ctx.datasetDate(), Version.get(), null, null);
             ReportService reports = new ReportService(ctx.scans());
             try {
                 if (f.equals("csv")) {

@@ -42,7 +42,7 @@ public final class ReportCommand extends CliSupport implements Callable<Integer>
             description = "Encrypt the PDF (AES-256) so it opens only with this password. Without a value, asks for it.")
     char[] password;
 
-    @Option(names = "--dataset-date", paramLabel = "DATE", defaultValue = "unknown",
+    @Option(names = "--dataset-date", paramLabel = "DATE",
             description = "Date of the vulnerability dataset the checks used, quoted in the report.")
     String datasetDate;
 
@@ -67,9 +67,9 @@ public final class ReportCommand extends CliSupport implements Callable<Integer>
         if (Files.isDirectory(out)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a folder; give a file name");
         }
-        ReportOptions opts = new ReportOptions(classification, datasetDate, Version.get(), null,
-                password == null ? null : new String(password));
         try (AppContext ctx = open()) {
+            ReportOptions opts = new ReportOptions(classification, datasetDate != null ? datasetDate : ctx.datasetDate(),
+                    Version.get(), null, password == null ? null : new String(password));
             ReportService reports = new ReportService(ctx.scans());
             try {
                 reports.writePdf(id, t, out, opts, null, null);
