@@ -19,7 +19,9 @@ final class HostState {
 
     private final long floorNs;
     private final long initialNs;
-    // smoothed RTT and variance in nanoseconds, guarded by this
+    // smoothed RTT and variance in nanoseconds, guarded by lock
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    private volatile int samples;
     private long srttNs = -1;
     private long rttvarNs;
     private volatile long timeoutNs;
@@ -33,9 +35,24 @@ final class HostState {
         this.timeoutNs = initialNs;
     }
 
-    /** Records the connect time of an answered probe (open or refused). */
-    synchronized void sample(long rttNs) {
+    /**
+     * Records the connect time of an answered probe (open or refused). The estimate is statistical,
+     * so after the first 64 samples only about one in eight is taken, and a sample that would have to
+     * wait for another selector thread is skipped: no thread ever blocks here.
+     */
+    void sample(long rttNs) {
         if (rttNs < 0) return;
+        if (samples >= 64 && java.util.concurrent.ThreadLocalRandom.current().nextInt(8) != 0) return;
+        if (!lock.tryLock()) return;
+        try {
+            update(rttNs);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void update(long rttNs) {
+        samples++;
         if (srttNs < 0) {
             srttNs = rttNs;
             rttvarNs = rttNs / 2;
@@ -47,7 +64,7 @@ final class HostState {
         timeoutNs = adaptiveTimeout(srttNs, rttvarNs, floorNs, initialNs);
     }
 
-    synchronized String debugRtt() {
+    String debugRtt() {
         return "srtt=" + srttNs / 1000 + "us rttvar=" + rttvarNs / 1000 + "us timeout=" + timeoutNs / 1_000_000 + "ms";
     }
 

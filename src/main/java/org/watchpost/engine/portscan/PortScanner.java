@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -145,12 +144,11 @@ public final class PortScanner {
         final ProbeDispenser dispenser;
         final TokenBucket bucket;
         final long startNs = System.nanoTime();
-        final AtomicLong open = new AtomicLong(), closed = new AtomicLong(), filtered = new AtomicLong();
-        final AtomicLong probesSent = new AtomicLong(), retriesSent = new AtomicLong(), hostsDone = new AtomicLong();
-        final AtomicInteger inFlight = new AtomicInteger();
+        // counters live in the workers (one writer each, no shared cache line on the hot path); these sum them
+        final AtomicLong hostsDone = new AtomicLong();
         final AtomicLong lastProgressNs = new AtomicLong();
         final AtomicLong lastProgressProbes = new AtomicLong();
-        final AtomicLong lastCompletionNs = new AtomicLong(System.nanoTime());
+        final boolean perHostCapped;
         final AtomicReference<String> aborted = new AtomicReference<>();
         final AtomicReference<RuntimeException> listenerError = new AtomicReference<>();
         final List<Worker> workers = new ArrayList<>();
@@ -165,6 +163,7 @@ public final class PortScanner {
             this.listener = listener;
             this.cancel = cancel;
             this.threads = opts.effectiveSelectorThreads();
+            this.perHostCapped = opts.perHostInFlight() > 0;
             this.window = FdBudget.windowForThisProcess(threads, opts.maxInFlight());
             this.dispenser = new ProbeDispenser(hosts, ports, opts.hostGroupSize(), opts.perHostInFlight(),
                     TimeUnit.MILLISECONDS.toNanos(opts.minTimeoutMs()), TimeUnit.MILLISECONDS.toNanos(opts.initialTimeoutMs()),
@@ -220,22 +219,34 @@ public final class PortScanner {
             RuntimeException le = listenerError.get();
             if (le != null) throw new IllegalStateException("port-scan listener failed: " + le, le);
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
-            return new PortScanSummary(open.get(), closed.get(), filtered.get(), probesSent.get(), retriesSent.get(),
-                    hostsDone.get(), ms, cancel.isCancelled(), window, aborted.get());
+            return new PortScanSummary(sum(w -> w.nOpen), sum(w -> w.nClosed), sum(w -> w.nFiltered), sum(w -> w.nSent),
+                    sum(w -> w.nRetries), hostsDone.get(), ms, cancel.isCancelled(), window, aborted.get());
+        }
+
+        long sum(java.util.function.ToLongFunction<Worker> f) {
+            long t = 0;
+            for (Worker w : workers) t += f.applyAsLong(w);
+            return t;
+        }
+
+        long lastCompletionNs() {
+            long t = Long.MIN_VALUE;
+            for (Worker w : workers) t = Math.max(t, w.lastCompletionNs);
+            return t;
         }
 
         boolean stopping() {
             return cancel.isCancelled() || aborted.get() != null || listenerError.get() != null;
         }
 
-        void report(Probe p, PortState state, long rttNs) {
+        void report(Worker w, Probe p, PortState state, long rttNs) {
             HostState h = p.host;
             switch (state) {
-                case OPEN -> { open.incrementAndGet(); h.open.incrementAndGet(); }
-                case CLOSED -> { closed.incrementAndGet(); h.closed.incrementAndGet(); }
-                case FILTERED -> { filtered.incrementAndGet(); h.filtered.incrementAndGet(); }
+                case OPEN -> { w.nOpen++; h.open.incrementAndGet(); }
+                case CLOSED -> { w.nClosed++; h.closed.incrementAndGet(); }
+                case FILTERED -> { w.nFiltered++; h.filtered.incrementAndGet(); }
             }
-            lastCompletionNs.lazySet(System.nanoTime());
+            w.lastCompletionNs = System.nanoTime();
             long rttUs = state == PortState.FILTERED ? -1 : Math.max(0, rttNs / 1000);
             try {
                 listener.onPort(new PortResult(h.text, p.port, state, rttUs));
@@ -270,7 +281,7 @@ public final class PortScanner {
             if (!force && now - last < PROGRESS_INTERVAL_NS) return;
             if (!force && !lastProgressNs.compareAndSet(last, now)) return;
             if (force) lastProgressNs.set(now);
-            long sent = probesSent.get();
+            long sent = sum(w -> w.nSent);
             long prevSent = lastProgressProbes.getAndSet(sent);
             long dtNs = last == 0 ? now - startNs : now - last;
             double rate = dtNs > 0 ? (sent - prevSent) * 1e9 / dtNs : 0;
@@ -278,11 +289,11 @@ public final class PortScanner {
                 long total = now - startNs;
                 rate = total > 0 ? sent * 1e9 / total : 0;
             }
-            long done = open.get() + closed.get() + filtered.get();
+            long done = sum(w -> w.nOpen + w.nClosed + w.nFiltered);
             long total = hostCount >= 0 ? hostCount * ports.length : dispenser.hostsSeen() * ports.length;
             try {
-                listener.onProgress(new PortScanProgress(done, Math.max(total, done), sent, retriesSent.get(), rate,
-                        inFlight.get(), hostsDone.get()));
+                listener.onProgress(new PortScanProgress(done, Math.max(total, done), sent, sum(w -> w.nRetries), rate,
+                        (int) sum(w -> w.inFlightPublished), hostsDone.get()));
             } catch (RuntimeException e) {
                 listenerError.compareAndSet(null, e);
             }
@@ -314,6 +325,10 @@ public final class PortScanner {
         int window;
         final int maxWindow;
         int inFlight;
+        // single-writer counters (this thread), read by whichever thread reports progress
+        volatile long nOpen, nClosed, nFiltered, nSent, nRetries;
+        volatile long lastCompletionNs = System.nanoTime();
+        volatile int inFlightPublished;
         /** channels closed while registered: their descriptors are freed by the next select */
         int pendingClose;
         final int id;
@@ -362,7 +377,8 @@ public final class PortScanner {
                 long now = System.nanoTime();
                 launch(now);
                 if (drained && retryQueue.isEmpty() && inFlight == 0) return;
-                if (now - run.lastCompletionNs.get() > run.stallLimitNs && inFlight + retryQueue.size() > 0) {
+                inFlightPublished = inFlight;
+                if (now - run.lastCompletionNs() > run.stallLimitNs && inFlight + retryQueue.size() > 0) {
                     run.aborted.compareAndSet(null, "no probe finished for " + TimeUnit.NANOSECONDS.toSeconds(run.stallLimitNs)
                             + " s; scan stopped by its safety deadline");
                     run.wakeAll();
@@ -422,12 +438,12 @@ public final class PortScanner {
             int retryN = retryQueue.size();
             for (int i = 0; i < retryN && used < tokens; i++) {
                 Probe p = retryQueue.poll();
-                if (p.host.inFlight.get() >= perHostCap()) {
+                if (run.perHostCapped && p.host.inFlight.get() >= perHostCap()) {
                     retryQueue.add(p);
                     continue;
                 }
-                p.host.inFlight.incrementAndGet();
-                if (p.attempt > 0) run.retriesSent.incrementAndGet();
+                hostSlot(p, 1);
+                if (p.attempt > 0) nRetries++;
                 used++;
                 start(p);
             }
@@ -450,6 +466,11 @@ public final class PortScanner {
             blocked = used == 0 || localFailedThisRound;
         }
 
+        /** The per-host in-flight count is only kept when a per-host cap is set (it is a shared counter). */
+        void hostSlot(Probe p, int delta) {
+            if (run.perHostCapped) p.host.inFlight.addAndGet(delta);
+        }
+
         int perHostCap() {
             int c = run.opts.perHostInFlight();
             return c <= 0 ? Integer.MAX_VALUE : c;
@@ -458,7 +479,7 @@ public final class PortScanner {
         /** Opens a channel and starts the connect of one attempt. The host's in-flight count is already taken. */
         void start(Probe p) {
             p.done = false;
-            run.probesSent.incrementAndGet();
+            nSent++;
             SocketChannel ch;
             InetAddress addr = p.host.address;
             try {
@@ -477,7 +498,7 @@ public final class PortScanner {
                     resetOnClose(ch);
                     PortState st = isSelfConnect(ch) ? PortState.CLOSED : PortState.OPEN;
                     closeUnregistered(p);
-                    p.host.inFlight.decrementAndGet();
+                    hostSlot(p, -1);
                     p.host.sample(rtt);
                     finish(p, st, rtt);
                     return;
@@ -489,7 +510,7 @@ public final class PortScanner {
                 if (st == null) {
                     localFailure(p, e);
                 } else {
-                    p.host.inFlight.decrementAndGet();
+                    hostSlot(p, -1);
                     long rtt = System.nanoTime() - p.startNs;
                     if (st == PortState.CLOSED) p.host.sample(rtt);
                     finish(p, st, rtt);
@@ -502,18 +523,17 @@ public final class PortScanner {
             q.byAttempt[p.attempt].add(p);
             nextDeadline = Math.min(nextDeadline, p.startNs + p.host.timeoutNs(p.attempt));
             inFlight++;
-            run.inFlight.incrementAndGet();
         }
 
         /** Out of descriptors or local ports: shrink the window a little and try the probe again later. */
         void localFailure(Probe p, Exception e) {
-            p.host.inFlight.decrementAndGet();
-            run.probesSent.decrementAndGet();
-            if (p.attempt > 0) run.retriesSent.decrementAndGet();
+            hostSlot(p, -1);
+            nSent--;
+            if (p.attempt > 0) nRetries--;
             if (++p.localFailures > MAX_LOCAL_FAILURES) {
                 run.event("warn", "giving up on " + p.host.text + ":" + p.port + " after repeated local errors: " + e.getMessage());
                 p.done = true;
-                run.report(p, PortState.FILTERED, -1);
+                run.report(this, p, PortState.FILTERED, -1);
                 return;
             }
             long now = System.nanoTime();
@@ -627,8 +647,7 @@ public final class PortScanner {
             }
             pendingClose++;
             inFlight--;
-            run.inFlight.decrementAndGet();
-            p.host.inFlight.decrementAndGet();
+            hostSlot(p, -1);
         }
 
         void closeUnregistered(Probe p) {
@@ -645,7 +664,7 @@ public final class PortScanner {
 
         void finish(Probe p, PortState st, long rttNs) {
             p.done = true;
-            run.report(p, st, rttNs);
+            run.report(this, p, st, rttNs);
         }
 
         void closeQuietly() {
@@ -661,8 +680,8 @@ public final class PortScanner {
             } catch (IOException | ClosedSelectorException ignored) {
                 // already closed
             }
-            run.inFlight.addAndGet(-inFlight);
             inFlight = 0;
+            inFlightPublished = 0;
         }
 
         /**
