@@ -68,6 +68,33 @@ final class HostState {
         return "srtt=" + srttNs / 1000 + "us rttvar=" + rttvarNs / 1000 + "us timeout=" + timeoutNs / 1_000_000 + "ms";
     }
 
+    // immediate-outcome statistics: heuristic counters, racy by design (an occasional lost update is harmless)
+    private int immediateTries;
+    private int immediateHits;
+
+    /**
+     * Whether to ask for the connect's outcome right after {@code connect()} returns, before
+     * registering with a selector. For the local machine (and containers or VMs on it) the kernel has
+     * usually settled the handshake by then, which saves the selector round trip; for anything
+     * farther it would be two wasted system calls, so it is only kept up while it mostly pays off.
+     */
+    boolean tryImmediate() {
+        int tries = immediateTries;
+        if (tries < 32 || immediateHits * 2 >= tries) return true;
+        return java.util.concurrent.ThreadLocalRandom.current().nextInt(64) == 0;   // re-check now and then
+    }
+
+    void immediateOutcome(boolean settled) {
+        int tries = immediateTries + 1;
+        int hits = immediateHits + (settled ? 1 : 0);
+        if (tries >= 1024) {   // decay: follow changes
+            tries /= 2;
+            hits /= 2;
+        }
+        immediateTries = tries;
+        immediateHits = hits;
+    }
+
     /** Timeout for an attempt (0 = first): the adapted timeout, doubled for each retry, never above the initial one. */
     long timeoutNs(int attempt) {
         long t = timeoutNs;

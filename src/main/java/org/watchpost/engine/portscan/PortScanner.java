@@ -494,14 +494,22 @@ public final class PortScanner {
                 SocketAddress sa = new InetSocketAddress(addr, p.port);
                 p.startNs = System.nanoTime();
                 if (ch.connect(sa)) {
-                    long rtt = System.nanoTime() - p.startNs;
-                    resetOnClose(ch);
-                    PortState st = isSelfConnect(ch) ? PortState.CLOSED : PortState.OPEN;
-                    closeUnregistered(p);
-                    hostSlot(p, -1);
-                    p.host.sample(rtt);
-                    finish(p, st, rtt);
+                    connectedAtOnce(p, ch);
                     return;
+                }
+                if (p.host.tryImmediate()) {
+                    boolean settled;
+                    try {
+                        settled = ch.finishConnect();
+                    } catch (IOException e) {
+                        p.host.immediateOutcome(true);
+                        throw e;   // refused / unreachable: classified below like an error from connect()
+                    }
+                    p.host.immediateOutcome(settled);
+                    if (settled) {
+                        connectedAtOnce(p, ch);
+                        return;
+                    }
                 }
                 ch.register(selector, SelectionKey.OP_CONNECT, p);
             } catch (IOException e) {
@@ -523,6 +531,17 @@ public final class PortScanner {
             q.byAttempt[p.attempt].add(p);
             nextDeadline = Math.min(nextDeadline, p.startNs + p.host.timeoutNs(p.attempt));
             inFlight++;
+        }
+
+        /** The connect completed before the channel was ever registered: report it and close at once. */
+        void connectedAtOnce(Probe p, SocketChannel ch) {
+            long rtt = System.nanoTime() - p.startNs;
+            resetOnClose(ch);
+            PortState st = isSelfConnect(ch) ? PortState.CLOSED : PortState.OPEN;
+            closeUnregistered(p);
+            hostSlot(p, -1);
+            p.host.sample(rtt);
+            finish(p, st, rtt);
         }
 
         /** Out of descriptors or local ports: shrink the window a little and try the probe again later. */
