@@ -55,10 +55,17 @@ public final class PortScanner {
     private static final int MAX_LOCAL_FAILURES = 200;
 
     private final PortScanOptions opts;
+    private final boolean settleAtOnce;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public PortScanner(PortScanOptions opts) {
+        this(opts, true);
+    }
+
+    /** Tests: {@code settleAtOnce=false} sends every probe through the selector, as on a real network. */
+    PortScanner(PortScanOptions opts, boolean settleAtOnce) {
         this.opts = Objects.requireNonNull(opts, "opts");
+        this.settleAtOnce = settleAtOnce;
     }
 
     public PortScanOptions options() {
@@ -136,6 +143,7 @@ public final class PortScanner {
     /** State of one scan invocation. */
     private final class Run {
         final PortScanOptions opts = PortScanner.this.opts;
+        final boolean settleAtOnce = PortScanner.this.settleAtOnce;
         final Iterator<InetAddress> hostSource;
         final long hostCount;
         final int[] ports;
@@ -497,7 +505,7 @@ public final class PortScanner {
                     connectedAtOnce(p, ch);
                     return;
                 }
-                if (p.host.tryImmediate()) {
+                if (run.settleAtOnce && p.host.tryImmediate()) {
                     boolean settled;
                     try {
                         settled = ch.finishConnect();
