@@ -19,8 +19,6 @@
 #
 # Knobs: JFLAGS (JVM flags; default C1-only + serial GC for a short-lived process), WP_ARGS (extra
 # PortScanMain options, e.g. "--max-in-flight 8000 --threads 2"), RUNS, NMAP_CAP, SEED, NS.
-# Try also JFLAGS+=" -Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.PollSelectorProvider":
-# poll(2) instead of epoll avoids two epoll_ctl calls per probe (~8-10% less CPU on cases 1-2 here).
 #
 # Helpers: portscan-lab.sh (lab up/down, also usable on its own), lab_truth.py (listeners, DROP
 # rules, ground truth), lab_listeners.py (the listening sockets), lab_check.py (accuracy checker).
