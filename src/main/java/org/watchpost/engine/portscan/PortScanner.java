@@ -331,7 +331,6 @@ public final class PortScanner {
         final Run run;
         final Selector selector;
         int window;
-        final int maxWindow;
         int inFlight;
         // single-writer counters (this thread), read by whichever thread reports progress
         volatile long nOpen, nClosed, nFiltered, nSent, nRetries;
@@ -359,7 +358,6 @@ public final class PortScanner {
             this.run = run;
             this.id = id;
             this.window = window;
-            this.maxWindow = window;
             this.selector = Selector.open();
         }
 
