@@ -311,17 +311,17 @@ public final class PortScanner {
     /** A host's probes of one selector thread, a FIFO per attempt number (all share one timeout). */
     static final class HostQueues {
         final HostState host;
-        final ArrayDeque<Probe>[] byAttempt;
+        final List<ArrayDeque<Probe>> byAttempt;
 
-        @SuppressWarnings("unchecked")
         HostQueues(HostState host, int attempts) {
             this.host = host;
-            this.byAttempt = new ArrayDeque[attempts];
-            for (int i = 0; i < attempts; i++) byAttempt[i] = new ArrayDeque<>();
+            List<ArrayDeque<Probe>> qs = new ArrayList<>(attempts);
+            for (int i = 0; i < attempts; i++) qs.add(new ArrayDeque<>());
+            this.byAttempt = List.copyOf(qs);
         }
 
         boolean isEmpty() {
-            for (ArrayDeque<Probe> q : byAttempt) if (!q.isEmpty()) return false;
+            for (int i = 0; i < byAttempt.size(); i++) if (!byAttempt.get(i).isEmpty()) return false;
             return true;
         }
     }
@@ -534,7 +534,7 @@ public final class PortScanner {
             HostQueues q = p.host.queues[id];
             if (q == null) q = p.host.queues[id] = new HostQueues(p.host, run.opts.retries() + 1);
             if (q.isEmpty()) timed.add(q);
-            q.byAttempt[p.attempt].add(p);
+            q.byAttempt.get(p.attempt).add(p);
             nextDeadline = Math.min(nextDeadline, p.startNs + p.host.timeoutNs(p.attempt));
             inFlight++;
         }
@@ -620,8 +620,8 @@ public final class PortScanner {
             long next = Long.MAX_VALUE;
             for (int i = timed.size() - 1; i >= 0; i--) {
                 HostQueues q = timed.get(i);
-                for (int a = 0; a < q.byAttempt.length; a++) {
-                    ArrayDeque<Probe> fifo = q.byAttempt[a];
+                for (int a = 0; a < q.byAttempt.size(); a++) {
+                    ArrayDeque<Probe> fifo = q.byAttempt.get(a);
                     if (fifo.isEmpty()) continue;
                     long timeout = q.host.timeoutNs(a);
                     Probe p;
