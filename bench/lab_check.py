@@ -23,18 +23,30 @@ for line in open(truth_file):
 def expected(h, p):
     return truth.get((h, p), default.get(h, "closed"))
 
-got, judged_states = {}, {"open", "closed", "filtered"}
+got, problems = {}, []
 if fmt == "wp":
-    for line in open(result):
+    complete = False
+    host_set = set(hosts)
+    port_set = set(ports)
+    for n, line in enumerate(open(result), 1):
+        if line.startswith("# hosts="):
+            complete = True
         if line.startswith("#") or not line.strip():
             continue
         parts = line.split()
-        if len(parts) != 3 or not parts[1].isdigit():
-            print(f"unparsable line: {line.strip()!r}"); sys.exit(1)
-        got[(parts[0], int(parts[1]))] = parts[2]
+        if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in ("open", "closed", "filtered"):
+            problems.append(f"line {n} unparsable: {line.strip()!r}")
+            continue
+        key = (parts[0], int(parts[1]))
+        if key in got:
+            problems.append(f"{key[0]}:{key[1]} reported twice ({got[key]}, {parts[2]})")
+        if key[0] not in host_set or key[1] not in port_set:
+            problems.append(f"{key[0]}:{key[1]} was not scanned")
+        got[key] = parts[2]
+    if not complete:
+        problems.append("no summary line: the scan did not finish")
     unlisted = "closed"
 else:
-    judged_states = {"open"}
     root = ET.parse(result).getroot()
     for host in root.iter("host"):
         addr = host.find("address").get("addr")
@@ -61,6 +73,9 @@ for h in hosts:
             if len(examples) < 5:
                 examples.append(f"{h}:{p} {exp}->{g}")
 exp_open = sum(1 for h in hosts for p in ports if expected(h, p) == "open")
+if problems:
+    print("BROKEN OUTPUT: " + "; ".join(problems[:5]) + (f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""))
+    sys.exit(1)
 if not mism:
     print(f"ok ({scanned} ports, {exp_open} open{'' if fmt == 'wp' else ', open ports judged only'})")
 else:

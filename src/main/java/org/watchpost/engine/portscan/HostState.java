@@ -19,7 +19,9 @@ final class HostState {
 
     private final long floorNs;
     private final long initialNs;
-    // smoothed RTT and variance in nanoseconds, guarded by this
+    // smoothed RTT and variance in nanoseconds, guarded by lock
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    private volatile int samples;
     private long srttNs = -1;
     private long rttvarNs;
     private volatile long timeoutNs;
@@ -33,9 +35,24 @@ final class HostState {
         this.timeoutNs = initialNs;
     }
 
-    /** Records the connect time of an answered probe (open or refused). */
-    synchronized void sample(long rttNs) {
+    /**
+     * Records the connect time of an answered probe (open or refused). The estimate is statistical,
+     * so after the first 64 samples only about one in eight is taken, and a sample that would have to
+     * wait for another selector thread is skipped: no thread ever blocks here.
+     */
+    void sample(long rttNs) {
         if (rttNs < 0) return;
+        if (samples >= 64 && java.util.concurrent.ThreadLocalRandom.current().nextInt(8) != 0) return;
+        if (!lock.tryLock()) return;
+        try {
+            update(rttNs);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void update(long rttNs) {
+        samples++;
         if (srttNs < 0) {
             srttNs = rttNs;
             rttvarNs = rttNs / 2;
@@ -47,8 +64,35 @@ final class HostState {
         timeoutNs = adaptiveTimeout(srttNs, rttvarNs, floorNs, initialNs);
     }
 
-    synchronized String debugRtt() {
+    String debugRtt() {
         return "srtt=" + srttNs / 1000 + "us rttvar=" + rttvarNs / 1000 + "us timeout=" + timeoutNs / 1_000_000 + "ms";
+    }
+
+    // immediate-outcome statistics: heuristic counters, racy by design (an occasional lost update is harmless)
+    private int immediateTries;
+    private int immediateHits;
+
+    /**
+     * Whether to ask for the connect's outcome right after {@code connect()} returns, before
+     * registering with a selector. For the local machine (and containers or VMs on it) the kernel has
+     * usually settled the handshake by then, which saves the selector round trip; for anything
+     * farther it would be two wasted system calls, so it is only kept up while it mostly pays off.
+     */
+    boolean tryImmediate() {
+        int tries = immediateTries;
+        if (tries < 32 || immediateHits * 2 >= tries) return true;
+        return java.util.concurrent.ThreadLocalRandom.current().nextInt(64) == 0;   // re-check now and then
+    }
+
+    void immediateOutcome(boolean settled) {
+        int tries = immediateTries + 1;
+        int hits = immediateHits + (settled ? 1 : 0);
+        if (tries >= 1024) {   // decay: follow changes
+            tries /= 2;
+            hits /= 2;
+        }
+        immediateTries = tries;
+        immediateHits = hits;
     }
 
     /** Timeout for an attempt (0 = first): the adapted timeout, doubled for each retry, never above the initial one. */

@@ -41,6 +41,17 @@ public record PortScanOptions(int initialTimeoutMs, int minTimeoutMs, int retrie
                 DEFAULT_HOST_GROUP);
     }
 
+    /**
+     * Options for a scan configured by the user: {@code timeoutMs} is the initial timeout (and the
+     * adapted timeout's ceiling), {@code rateLimit} the global probe rate, {@code concurrency} the
+     * in-flight cap; everything else at its default.
+     */
+    public static PortScanOptions from(org.watchpost.engine.model.ScanConfig config) {
+        int initial = config.timeoutMs();
+        return defaults().withTimeouts(initial, Math.min(DEFAULT_MIN_TIMEOUT_MS, initial))
+                .withRateLimit(config.rateLimit()).withMaxInFlight(config.concurrency());
+    }
+
     public PortScanOptions withTimeouts(int initialMs, int minMs) {
         return new PortScanOptions(initialMs, minMs, retries, rateLimit, maxInFlight, perHostInFlight, selectorThreads, hostGroupSize);
     }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -56,10 +55,17 @@ public final class PortScanner {
     private static final int MAX_LOCAL_FAILURES = 200;
 
     private final PortScanOptions opts;
+    private final boolean settleAtOnce;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public PortScanner(PortScanOptions opts) {
+        this(opts, true);
+    }
+
+    /** Tests: {@code settleAtOnce=false} sends every probe through the selector, as on a real network. */
+    PortScanner(PortScanOptions opts, boolean settleAtOnce) {
         this.opts = Objects.requireNonNull(opts, "opts");
+        this.settleAtOnce = settleAtOnce;
     }
 
     public PortScanOptions options() {
@@ -137,6 +143,7 @@ public final class PortScanner {
     /** State of one scan invocation. */
     private final class Run {
         final PortScanOptions opts = PortScanner.this.opts;
+        final boolean settleAtOnce = PortScanner.this.settleAtOnce;
         final Iterator<InetAddress> hostSource;
         final long hostCount;
         final int[] ports;
@@ -145,12 +152,11 @@ public final class PortScanner {
         final ProbeDispenser dispenser;
         final TokenBucket bucket;
         final long startNs = System.nanoTime();
-        final AtomicLong open = new AtomicLong(), closed = new AtomicLong(), filtered = new AtomicLong();
-        final AtomicLong probesSent = new AtomicLong(), retriesSent = new AtomicLong(), hostsDone = new AtomicLong();
-        final AtomicInteger inFlight = new AtomicInteger();
+        // counters live in the workers (one writer each, no shared cache line on the hot path); these sum them
+        final AtomicLong hostsDone = new AtomicLong();
         final AtomicLong lastProgressNs = new AtomicLong();
         final AtomicLong lastProgressProbes = new AtomicLong();
-        final AtomicLong lastCompletionNs = new AtomicLong(System.nanoTime());
+        final boolean perHostCapped;
         final AtomicReference<String> aborted = new AtomicReference<>();
         final AtomicReference<RuntimeException> listenerError = new AtomicReference<>();
         final List<Worker> workers = new ArrayList<>();
@@ -165,6 +171,7 @@ public final class PortScanner {
             this.listener = listener;
             this.cancel = cancel;
             this.threads = opts.effectiveSelectorThreads();
+            this.perHostCapped = opts.perHostInFlight() > 0;
             this.window = FdBudget.windowForThisProcess(threads, opts.maxInFlight());
             this.dispenser = new ProbeDispenser(hosts, ports, opts.hostGroupSize(), opts.perHostInFlight(),
                     TimeUnit.MILLISECONDS.toNanos(opts.minTimeoutMs()), TimeUnit.MILLISECONDS.toNanos(opts.initialTimeoutMs()),
@@ -220,22 +227,34 @@ public final class PortScanner {
             RuntimeException le = listenerError.get();
             if (le != null) throw new IllegalStateException("port-scan listener failed: " + le, le);
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
-            return new PortScanSummary(open.get(), closed.get(), filtered.get(), probesSent.get(), retriesSent.get(),
-                    hostsDone.get(), ms, cancel.isCancelled(), window, aborted.get());
+            return new PortScanSummary(sum(w -> w.nOpen), sum(w -> w.nClosed), sum(w -> w.nFiltered), sum(w -> w.nSent),
+                    sum(w -> w.nRetries), hostsDone.get(), ms, cancel.isCancelled(), window, aborted.get());
+        }
+
+        long sum(java.util.function.ToLongFunction<Worker> f) {
+            long t = 0;
+            for (Worker w : workers) t += f.applyAsLong(w);
+            return t;
+        }
+
+        long lastCompletionNs() {
+            long t = Long.MIN_VALUE;
+            for (Worker w : workers) t = Math.max(t, w.lastCompletionNs);
+            return t;
         }
 
         boolean stopping() {
             return cancel.isCancelled() || aborted.get() != null || listenerError.get() != null;
         }
 
-        void report(Probe p, PortState state, long rttNs) {
+        void report(Worker w, Probe p, PortState state, long rttNs) {
             HostState h = p.host;
             switch (state) {
-                case OPEN -> { open.incrementAndGet(); h.open.incrementAndGet(); }
-                case CLOSED -> { closed.incrementAndGet(); h.closed.incrementAndGet(); }
-                case FILTERED -> { filtered.incrementAndGet(); h.filtered.incrementAndGet(); }
+                case OPEN -> { w.nOpen++; h.open.incrementAndGet(); }
+                case CLOSED -> { w.nClosed++; h.closed.incrementAndGet(); }
+                case FILTERED -> { w.nFiltered++; h.filtered.incrementAndGet(); }
             }
-            lastCompletionNs.lazySet(System.nanoTime());
+            w.lastCompletionNs = System.nanoTime();
             long rttUs = state == PortState.FILTERED ? -1 : Math.max(0, rttNs / 1000);
             try {
                 listener.onPort(new PortResult(h.text, p.port, state, rttUs));
@@ -270,7 +289,7 @@ public final class PortScanner {
             if (!force && now - last < PROGRESS_INTERVAL_NS) return;
             if (!force && !lastProgressNs.compareAndSet(last, now)) return;
             if (force) lastProgressNs.set(now);
-            long sent = probesSent.get();
+            long sent = sum(w -> w.nSent);
             long prevSent = lastProgressProbes.getAndSet(sent);
             long dtNs = last == 0 ? now - startNs : now - last;
             double rate = dtNs > 0 ? (sent - prevSent) * 1e9 / dtNs : 0;
@@ -278,11 +297,11 @@ public final class PortScanner {
                 long total = now - startNs;
                 rate = total > 0 ? sent * 1e9 / total : 0;
             }
-            long done = open.get() + closed.get() + filtered.get();
+            long done = sum(w -> w.nOpen + w.nClosed + w.nFiltered);
             long total = hostCount >= 0 ? hostCount * ports.length : dispenser.hostsSeen() * ports.length;
             try {
-                listener.onProgress(new PortScanProgress(done, Math.max(total, done), sent, retriesSent.get(), rate,
-                        inFlight.get(), hostsDone.get()));
+                listener.onProgress(new PortScanProgress(done, Math.max(total, done), sent, sum(w -> w.nRetries), rate,
+                        (int) sum(w -> w.inFlightPublished), hostsDone.get()));
             } catch (RuntimeException e) {
                 listenerError.compareAndSet(null, e);
             }
@@ -292,17 +311,17 @@ public final class PortScanner {
     /** A host's probes of one selector thread, a FIFO per attempt number (all share one timeout). */
     static final class HostQueues {
         final HostState host;
-        final ArrayDeque<Probe>[] byAttempt;
+        final List<ArrayDeque<Probe>> byAttempt;
 
-        @SuppressWarnings("unchecked")
         HostQueues(HostState host, int attempts) {
             this.host = host;
-            this.byAttempt = new ArrayDeque[attempts];
-            for (int i = 0; i < attempts; i++) byAttempt[i] = new ArrayDeque<>();
+            List<ArrayDeque<Probe>> qs = new ArrayList<>(attempts);
+            for (int i = 0; i < attempts; i++) qs.add(new ArrayDeque<>());
+            this.byAttempt = List.copyOf(qs);
         }
 
         boolean isEmpty() {
-            for (ArrayDeque<Probe> q : byAttempt) if (!q.isEmpty()) return false;
+            for (int i = 0; i < byAttempt.size(); i++) if (!byAttempt.get(i).isEmpty()) return false;
             return true;
         }
     }
@@ -312,8 +331,11 @@ public final class PortScanner {
         final Run run;
         final Selector selector;
         int window;
-        final int maxWindow;
         int inFlight;
+        // single-writer counters (this thread), read by whichever thread reports progress
+        volatile long nOpen, nClosed, nFiltered, nSent, nRetries;
+        volatile long lastCompletionNs = System.nanoTime();
+        volatile int inFlightPublished;
         /** channels closed while registered: their descriptors are freed by the next select */
         int pendingClose;
         final int id;
@@ -336,7 +358,6 @@ public final class PortScanner {
             this.run = run;
             this.id = id;
             this.window = window;
-            this.maxWindow = window;
             this.selector = Selector.open();
         }
 
@@ -362,7 +383,8 @@ public final class PortScanner {
                 long now = System.nanoTime();
                 launch(now);
                 if (drained && retryQueue.isEmpty() && inFlight == 0) return;
-                if (now - run.lastCompletionNs.get() > run.stallLimitNs && inFlight + retryQueue.size() > 0) {
+                inFlightPublished = inFlight;
+                if (now - run.lastCompletionNs() > run.stallLimitNs && inFlight + retryQueue.size() > 0) {
                     run.aborted.compareAndSet(null, "no probe finished for " + TimeUnit.NANOSECONDS.toSeconds(run.stallLimitNs)
                             + " s; scan stopped by its safety deadline");
                     run.wakeAll();
@@ -422,12 +444,12 @@ public final class PortScanner {
             int retryN = retryQueue.size();
             for (int i = 0; i < retryN && used < tokens; i++) {
                 Probe p = retryQueue.poll();
-                if (p.host.inFlight.get() >= perHostCap()) {
+                if (run.perHostCapped && p.host.inFlight.get() >= perHostCap()) {
                     retryQueue.add(p);
                     continue;
                 }
-                p.host.inFlight.incrementAndGet();
-                if (p.attempt > 0) run.retriesSent.incrementAndGet();
+                hostSlot(p, 1);
+                if (p.attempt > 0) nRetries++;
                 used++;
                 start(p);
             }
@@ -450,6 +472,11 @@ public final class PortScanner {
             blocked = used == 0 || localFailedThisRound;
         }
 
+        /** The per-host in-flight count is only kept when a per-host cap is set (it is a shared counter). */
+        void hostSlot(Probe p, int delta) {
+            if (run.perHostCapped) p.host.inFlight.addAndGet(delta);
+        }
+
         int perHostCap() {
             int c = run.opts.perHostInFlight();
             return c <= 0 ? Integer.MAX_VALUE : c;
@@ -458,7 +485,7 @@ public final class PortScanner {
         /** Opens a channel and starts the connect of one attempt. The host's in-flight count is already taken. */
         void start(Probe p) {
             p.done = false;
-            run.probesSent.incrementAndGet();
+            nSent++;
             SocketChannel ch;
             InetAddress addr = p.host.address;
             try {
@@ -473,14 +500,22 @@ public final class PortScanner {
                 SocketAddress sa = new InetSocketAddress(addr, p.port);
                 p.startNs = System.nanoTime();
                 if (ch.connect(sa)) {
-                    long rtt = System.nanoTime() - p.startNs;
-                    resetOnClose(ch);
-                    PortState st = isSelfConnect(ch) ? PortState.CLOSED : PortState.OPEN;
-                    closeUnregistered(p);
-                    p.host.inFlight.decrementAndGet();
-                    p.host.sample(rtt);
-                    finish(p, st, rtt);
+                    connectedAtOnce(p, ch);
                     return;
+                }
+                if (run.settleAtOnce && p.host.tryImmediate()) {
+                    boolean settled;
+                    try {
+                        settled = ch.finishConnect();
+                    } catch (IOException e) {
+                        p.host.immediateOutcome(true);
+                        throw e;   // refused / unreachable: classified below like an error from connect()
+                    }
+                    p.host.immediateOutcome(settled);
+                    if (settled) {
+                        connectedAtOnce(p, ch);
+                        return;
+                    }
                 }
                 ch.register(selector, SelectionKey.OP_CONNECT, p);
             } catch (IOException e) {
@@ -489,7 +524,7 @@ public final class PortScanner {
                 if (st == null) {
                     localFailure(p, e);
                 } else {
-                    p.host.inFlight.decrementAndGet();
+                    hostSlot(p, -1);
                     long rtt = System.nanoTime() - p.startNs;
                     if (st == PortState.CLOSED) p.host.sample(rtt);
                     finish(p, st, rtt);
@@ -499,21 +534,31 @@ public final class PortScanner {
             HostQueues q = p.host.queues[id];
             if (q == null) q = p.host.queues[id] = new HostQueues(p.host, run.opts.retries() + 1);
             if (q.isEmpty()) timed.add(q);
-            q.byAttempt[p.attempt].add(p);
+            q.byAttempt.get(p.attempt).add(p);
             nextDeadline = Math.min(nextDeadline, p.startNs + p.host.timeoutNs(p.attempt));
             inFlight++;
-            run.inFlight.incrementAndGet();
+        }
+
+        /** The connect completed before the channel was ever registered: report it and close at once. */
+        void connectedAtOnce(Probe p, SocketChannel ch) {
+            long rtt = System.nanoTime() - p.startNs;
+            resetOnClose(ch);
+            PortState st = isSelfConnect(ch) ? PortState.CLOSED : PortState.OPEN;
+            closeUnregistered(p);
+            hostSlot(p, -1);
+            p.host.sample(rtt);
+            finish(p, st, rtt);
         }
 
         /** Out of descriptors or local ports: shrink the window a little and try the probe again later. */
         void localFailure(Probe p, Exception e) {
-            p.host.inFlight.decrementAndGet();
-            run.probesSent.decrementAndGet();
-            if (p.attempt > 0) run.retriesSent.decrementAndGet();
+            hostSlot(p, -1);
+            nSent--;
+            if (p.attempt > 0) nRetries--;
             if (++p.localFailures > MAX_LOCAL_FAILURES) {
                 run.event("warn", "giving up on " + p.host.text + ":" + p.port + " after repeated local errors: " + e.getMessage());
                 p.done = true;
-                run.report(p, PortState.FILTERED, -1);
+                run.report(this, p, PortState.FILTERED, -1);
                 return;
             }
             long now = System.nanoTime();
@@ -575,8 +620,8 @@ public final class PortScanner {
             long next = Long.MAX_VALUE;
             for (int i = timed.size() - 1; i >= 0; i--) {
                 HostQueues q = timed.get(i);
-                for (int a = 0; a < q.byAttempt.length; a++) {
-                    ArrayDeque<Probe> fifo = q.byAttempt[a];
+                for (int a = 0; a < q.byAttempt.size(); a++) {
+                    ArrayDeque<Probe> fifo = q.byAttempt.get(a);
                     if (fifo.isEmpty()) continue;
                     long timeout = q.host.timeoutNs(a);
                     Probe p;
@@ -627,8 +672,7 @@ public final class PortScanner {
             }
             pendingClose++;
             inFlight--;
-            run.inFlight.decrementAndGet();
-            p.host.inFlight.decrementAndGet();
+            hostSlot(p, -1);
         }
 
         void closeUnregistered(Probe p) {
@@ -645,7 +689,7 @@ public final class PortScanner {
 
         void finish(Probe p, PortState st, long rttNs) {
             p.done = true;
-            run.report(p, st, rttNs);
+            run.report(this, p, st, rttNs);
         }
 
         void closeQuietly() {
@@ -661,8 +705,8 @@ public final class PortScanner {
             } catch (IOException | ClosedSelectorException ignored) {
                 // already closed
             }
-            run.inFlight.addAndGet(-inFlight);
             inFlight = 0;
+            inFlightPublished = 0;
         }
 
         /**

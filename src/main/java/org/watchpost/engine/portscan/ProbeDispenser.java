@@ -58,7 +58,7 @@ final class ProbeDispenser {
                 continue;
             }
             skippedInARow = 0;
-            h.inFlight.incrementAndGet();
+            if (perHostCap != Integer.MAX_VALUE) h.inFlight.incrementAndGet();   // only kept when capped
             outHosts[n] = h;
             outPorts[n] = ports[h.nextPort++];
             n++;

@@ -85,6 +85,27 @@ class PortScanNetnsTest {
         assertThat(r.out).contains("host 127.0.0.9 down no response");
     }
 
+    /**
+     * A descriptor limit far below the requested window: every probe to the silent host stays in
+     * flight until its timeout, so without the budget the scan would hit "too many open files".
+     */
+    @Test
+    void lowDescriptorLimitShrinksTheWindowInsteadOfFailing() throws Exception {
+        assumeTrue(skipReason == null, () -> "namespace test skipped: " + skipReason);
+        String cp = codeSource(PortScanner.class);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Result r = run(40, "ip", "netns", "exec", NS, "sh", "-c",
+                "ulimit -n 256 && exec \"$0\" -cp \"$1\" " + PortScanMain.class.getName()
+                        + " --targets 127.0.0.9 --ports 1-1000 --max-in-flight 100000 --timeout 100 --min-timeout 50"
+                        + " --retries 0 --threads 2",
+                java, cp);
+        assertThat(r.code).as(r.out).isZero();
+        assertThat(r.out).doesNotContainIgnoringCase("too many open files");
+        assertThat(r.out).contains("filtered=1000").contains("open=0").contains("closed=0");
+        String window = r.out.replaceAll("(?s).*window=(\\d+).*", "$1");
+        assertThat(Integer.parseInt(window)).isBetween(1, 255);
+    }
+
     private static String codeSource(Class<?> c) throws Exception {
         return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }

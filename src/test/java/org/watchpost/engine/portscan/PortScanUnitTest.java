@@ -126,6 +126,20 @@ class PortScanUnitTest {
     }
 
     @Test
+    void optionsFromAScanConfig() {
+        var c = new org.watchpost.engine.model.ScanConfig("127.0.0.1", "", "top-1000", false, 50, 300, 1234, false, false, "custom");
+        PortScanOptions o = PortScanOptions.from(c);
+        assertThat(o.initialTimeoutMs()).isEqualTo(50);
+        assertThat(o.minTimeoutMs()).isEqualTo(50);       // the floor never exceeds the initial timeout
+        assertThat(o.rateLimit()).isEqualTo(300);
+        assertThat(o.maxInFlight()).isEqualTo(1234);
+        assertThat(o.retries()).isEqualTo(1);
+        PortScanOptions d = PortScanOptions.from(org.watchpost.engine.model.ScanConfig.defaults("127.0.0.1"));
+        assertThat(d.initialTimeoutMs()).isEqualTo(1000);
+        assertThat(d.minTimeoutMs()).isEqualTo(100);
+    }
+
+    @Test
     void mainParsesPortsAndTargetsAndNamesBadInput() {
         assertThat(PortScanMain.parsePorts("22,80,1-3,80")).containsExactly(22, 80, 1, 2, 3);
         assertThat(PortScanMain.parsePorts("all")).hasSize(65535);

@@ -48,15 +48,17 @@ class PortScannerTest {
         return PortScanOptions.defaults().withTimeouts(500, 50);
     }
 
-    @Test
-    void reportsOpenAndClosedPortsOnceEachWithRtt() throws Exception {
+    /** Both ways of learning a connect's outcome: at once (local hosts) and through the selector (networks). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "settle at once: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void reportsOpenAndClosedPortsOnceEachWithRtt(boolean settleAtOnce) throws Exception {
         ServerSocket a = open("127.0.0.3");
         ServerSocket b = open("127.0.0.3");
         int closed = closedPort("127.0.0.4");   // free on .4; nothing listens on .3 either for a distinct port
         int[] ports = {a.getLocalPort(), b.getLocalPort(), closed};
         var rec = new PortScanTestSupport.Recorder();
 
-        PortScanSummary s = new PortScanner(fast()).scan(List.of(addr("127.0.0.3")), ports, rec, new Cancellation());
+        PortScanSummary s = new PortScanner(fast(), settleAtOnce).scan(List.of(addr("127.0.0.3")), ports, rec, new Cancellation());
 
         assertThat(rec.state("127.0.0.3", a.getLocalPort())).isEqualTo(PortState.OPEN);
         assertThat(rec.state("127.0.0.3", b.getLocalPort())).isEqualTo(PortState.OPEN);
@@ -76,8 +78,9 @@ class PortScannerTest {
         assertThat(last.inFlight()).isZero();
     }
 
-    @Test
-    void manyHostsAreInterleavedAndEveryPortIsReportedOnce() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "settle at once: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void manyHostsAreInterleavedAndEveryPortIsReportedOnce(boolean settleAtOnce) throws Exception {
         // 127.0.0.1-50, one listener on 10 of them; 100 ports per host
         List<InetAddress> hosts = new ArrayList<>();
         for (int i = 1; i <= 50; i++) hosts.add(addr("127.0.0." + i));
@@ -93,7 +96,7 @@ class PortScannerTest {
         int[] ports = portSet.stream().mapToInt(Integer::intValue).toArray();
         var rec = new PortScanTestSupport.Recorder();
 
-        PortScanSummary s = new PortScanner(fast().withSelectorThreads(2)).scan(hosts, ports, rec, new Cancellation());
+        PortScanSummary s = new PortScanner(fast().withSelectorThreads(2), settleAtOnce).scan(hosts, ports, rec, new Cancellation());
 
         assertThat(rec.results).hasSize(50 * 100);
         assertThat(rec.results.stream().map(r -> r.address() + ":" + r.port()).distinct().count()).isEqualTo(5000);
@@ -119,11 +122,14 @@ class PortScannerTest {
             return;
         }
         int closed = closedPort("::1");
-        var rec = new PortScanTestSupport.Recorder();
-        new PortScanner(fast()).scan(List.of(addr("::1")), new int[] {ss.getLocalPort(), closed}, rec, new Cancellation());
         String a = addr("::1").getHostAddress();
-        assertThat(rec.state(a, ss.getLocalPort())).isEqualTo(PortState.OPEN);
-        assertThat(rec.state(a, closed)).isEqualTo(PortState.CLOSED);
+        for (boolean settleAtOnce : new boolean[] {true, false}) {
+            var rec = new PortScanTestSupport.Recorder();
+            new PortScanner(fast(), settleAtOnce).scan(List.of(addr("::1")), new int[] {ss.getLocalPort(), closed}, rec,
+                    new Cancellation());
+            assertThat(rec.state(a, ss.getLocalPort())).isEqualTo(PortState.OPEN);
+            assertThat(rec.state(a, closed)).isEqualTo(PortState.CLOSED);
+        }
     }
 
     /**
@@ -334,11 +340,12 @@ class PortScannerTest {
         }
     }
 
-    @Test
-    void openPortsGetAResetNotAnOrderlyClose() throws Exception {
-        // the service sees the probe as a connection that is reset: reading it fails or ends at once
+    @org.junit.jupiter.params.ParameterizedTest(name = "settle at once: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void openPortsGetAResetNotAnOrderlyClose(boolean settleAtOnce) throws Exception {
+        // the service sees the probe as a connection that is reset: writing to it soon fails
         ServerSocket ss = open("127.0.0.16");
-        new PortScanner(fast()).scan(List.of(addr("127.0.0.16")), new int[] {ss.getLocalPort()},
+        new PortScanner(fast(), settleAtOnce).scan(List.of(addr("127.0.0.16")), new int[] {ss.getLocalPort()},
                 new PortScanTestSupport.Recorder(), new Cancellation());
         ss.setSoTimeout(2000);
         try (Socket accepted = ss.accept()) {
