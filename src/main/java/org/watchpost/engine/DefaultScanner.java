@@ -156,10 +156,7 @@ public final class DefaultScanner implements Scanner {
         Map<String, long[]> firstRtt = new ConcurrentHashMap<>();
         AtomicLong lastProgress = new AtomicLong();
         long t0 = System.nanoTime();
-        PortScanOptions opts = PortScanOptions.defaults()
-                .withTimeouts(config.timeoutMs(), Math.min(PortScanOptions.DEFAULT_MIN_TIMEOUT_MS, config.timeoutMs()))
-                .withRateLimit(config.rateLimit())
-                .withMaxInFlight(config.concurrency());
+        PortScanOptions opts = PortScanOptions.from(config);
         PortScanner scanner = new PortScanner(opts);
         try {
             scanner.scan(addresses, scanHosts, ports, new PortScanListener() {
