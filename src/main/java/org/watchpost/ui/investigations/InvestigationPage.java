@@ -39,7 +39,8 @@ import org.watchpost.ui.common.Fxml;
 import org.watchpost.ui.common.SeverityChart;
 import org.watchpost.ui.common.TimeText;
 import org.watchpost.ui.scans.ScanDetailsView;
-import org.watchpost.ui.scans.SeverityBar;
+import org.watchpost.ui.common.Banners;
+import org.watchpost.ui.scans.SeverityBarCell;
 
 /** One investigation's page: each finding's lifecycle across the scans, the severity trend, scans and hosts. */
 public final class InvestigationPage {
@@ -127,7 +128,7 @@ public final class InvestigationPage {
         sStarted.setCellValueFactory(c -> new ReadOnlyStringWrapper(TimeText.stamp(
                 c.getValue().startedAt() != null ? c.getValue().startedAt() : c.getValue().createdAt(), ZoneId.systemDefault())));
         sFindings.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().severities()));
-        sFindings.setCellFactory(col -> new BarCell<>());
+        sFindings.setCellFactory(col -> new SeverityBarCell<>());
         scansTable.setItems(vm.scans());
         scansTable.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         scansTable.setPlaceholder(new Label("No scans yet: add some from the Scans page (“Add to investigation…”)."));
@@ -146,7 +147,7 @@ public final class InvestigationPage {
         hPorts.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().openPortsInLastScan().stream()
                 .map(String::valueOf).collect(Collectors.joining(", "))));
         hFindings.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().openFindings()));
-        hFindings.setCellFactory(col -> new BarCell<>());
+        hFindings.setCellFactory(col -> new SeverityBarCell<>());
         hostsTable.setItems(vm.hosts());
 
         trendHolder.getChildren().add(new ChartViewer(trendChart()));
@@ -160,7 +161,7 @@ public final class InvestigationPage {
         vm.findings().addListener((javafx.collections.ListChangeListener<InvestigationFinding>) c -> updateSummary());
         vm.scans().addListener((javafx.collections.ListChangeListener<ScanRecord>) c -> updateSummary());
         vm.hosts().addListener((javafx.collections.ListChangeListener<InvestigationHost>) c -> updateSummary());
-        InvestigationsView.banner(errorLabel, vm.errorProperty());
+        Banners.bind(errorLabel, vm.errorProperty());
         vm.goneProperty().addListener((o, a, g) -> {
             if (g) back.run();
         });
@@ -222,22 +223,5 @@ public final class InvestigationPage {
     private void onRemove() {
         List<Long> ids = scansTable.getSelectionModel().getSelectedItems().stream().map(ScanRecord::id).toList();
         if (!ids.isEmpty()) vm.removeScans(ids);
-    }
-
-    static final class BarCell<S> extends TableCell<S, SeverityCounts> {
-        private final SeverityBar bar = new SeverityBar();
-
-        @Override
-        protected void updateItem(SeverityCounts s, boolean empty) {
-            super.updateItem(s, empty);
-            if (empty || s == null || s.total() == 0) {
-                setGraphic(null);
-                setText(empty || s == null ? null : "none");
-            } else {
-                bar.setCounts(s);
-                setText(null);
-                setGraphic(bar);
-            }
-        }
     }
 }

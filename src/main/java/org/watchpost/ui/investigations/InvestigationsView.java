@@ -14,7 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -24,7 +23,8 @@ import org.watchpost.store.InvestigationSummary;
 import org.watchpost.store.SeverityCounts;
 import org.watchpost.ui.common.Fxml;
 import org.watchpost.ui.common.TimeText;
-import org.watchpost.ui.scans.SeverityBar;
+import org.watchpost.ui.common.Banners;
+import org.watchpost.ui.scans.SeverityBarCell;
 
 /** The Investigations page: every investigation with its scans and findings at a glance. */
 public final class InvestigationsView {
@@ -65,22 +65,7 @@ public final class InvestigationsView {
         descriptionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().description()));
         scansColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().scanCount()));
         findingsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().findings()));
-        findingsColumn.setCellFactory(col -> new TableCell<>() {
-            private final SeverityBar bar = new SeverityBar();
-
-            @Override
-            protected void updateItem(SeverityCounts s, boolean empty) {
-                super.updateItem(s, empty);
-                if (empty || s == null || s.total() == 0) {
-                    setGraphic(null);
-                    setText(empty || s == null ? null : "none");
-                } else {
-                    bar.setCounts(s);
-                    setText(null);
-                    setGraphic(bar);
-                }
-            }
-        });
+        findingsColumn.setCellFactory(col -> new SeverityBarCell<>());
         activityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(TimeText.stamp(c.getValue().lastActivity(), ZoneId.systemDefault())));
         table.setItems(vm.items());
         table.setPlaceholder(new Label(""));
@@ -97,14 +82,8 @@ public final class InvestigationsView {
         deleteButton.disableProperty().bind(none);
         emptyState.visibleProperty().bind(Bindings.isEmpty(vm.items()));
         table.visibleProperty().bind(Bindings.isNotEmpty(vm.items()));
-        banner(infoLabel, vm.infoProperty());
-        banner(errorLabel, vm.errorProperty());
-    }
-
-    static void banner(Label l, javafx.beans.property.StringProperty p) {
-        l.textProperty().bind(p);
-        l.visibleProperty().bind(p.isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
+        Banners.bind(infoLabel, vm.infoProperty());
+        Banners.bind(errorLabel, vm.errorProperty());
     }
 
     private InvestigationSummary selected() {

@@ -105,14 +105,8 @@ public final class MonitorsView {
                 sel.get() != null && !sel.get().enabled() ? "Enable" : "Disable", sel));
         emptyState.visibleProperty().bind(Bindings.isEmpty(vm.items()));
         table.visibleProperty().bind(Bindings.isNotEmpty(vm.items()));
-        bannerBind(infoLabel, vm.infoProperty());
-        bannerBind(errorLabel, vm.errorProperty());
-    }
-
-    static void bannerBind(Label l, javafx.beans.property.StringProperty p) {
-        l.textProperty().bind(p);
-        l.visibleProperty().bind(p.isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
+        org.watchpost.ui.common.Banners.bind(infoLabel, vm.infoProperty());
+        org.watchpost.ui.common.Banners.bind(errorLabel, vm.errorProperty());
     }
 
     private Monitor selected() {
