@@ -11,6 +11,7 @@ import org.watchpost.app.cli.ScanCommand;
 import org.watchpost.app.cli.ScansCommand;
 import org.watchpost.app.cli.ShowCommand;
 import org.watchpost.app.cli.StopCommand;
+import org.watchpost.app.cli.VulnDbCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
         description = "Network perimeter risk scanner. Without a command, opens the desktop application.%n"
                 + "Scan only hosts you are authorised to assess.",
         subcommands = {ScanCommand.class, ScansCommand.class, ShowCommand.class, StopCommand.class, DeleteCommand.class,
-                ReportCommand.class, ExportCommand.class, InvestigationsCommand.class, MonitorsCommand.class,
+                ReportCommand.class, ExportCommand.class, InvestigationsCommand.class, MonitorsCommand.class, VulnDbCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit codes a script can rely on. */

@@ -6,19 +6,17 @@ import org.watchpost.app.AppContext;
 import org.watchpost.app.Main;
 import org.watchpost.store.ScanIds;
 import picocli.CommandLine;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Shared plumbing of the headless commands: the data folder and scan-ID parsing. */
 abstract class CliSupport {
-    @ParentCommand
-    Main parent;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     AppContext open() {
-        return AppContext.open(parent == null ? null : parent.dataDir());
+        Object root = spec.root().userObject();
+        return AppContext.open(root instanceof Main m ? m.dataDir() : null);
     }
 
     java.io.PrintWriter out() {
