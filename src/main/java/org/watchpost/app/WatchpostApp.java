@@ -11,7 +11,6 @@ import javafx.stage.Stage;
 import org.watchpost.store.Migrator;
 import org.watchpost.store.StoreException;
 import org.watchpost.ui.MainView;
-import org.watchpost.ui.SettingsView;
 import org.watchpost.ui.WindowState;
 import org.watchpost.ui.common.FxTaskExecutor;
 import org.watchpost.ui.scans.LiveScanFeed;
@@ -28,6 +27,9 @@ public final class WatchpostApp extends Application {
     private WindowState windowState;
     private LiveScanFeed feed;
     private ScanActionsController actions;
+    private DesktopSupport desktop;
+    private MainView mainView;
+    private boolean newInstall;
 
     private StoreException startupError;
     private int interruptedAtStart;
@@ -37,6 +39,7 @@ public final class WatchpostApp extends Application {
     @Override
     public void init() {
         try {
+            newInstall = DesktopSupport.isNewInstall(dataDirFlag);
             context = AppContext.open(dataDirFlag);
             interruptedAtStart = context.scans().markInterrupted();
             schemaVersion = context.database().read(Migrator::currentVersion);
@@ -61,10 +64,14 @@ public final class WatchpostApp extends Application {
         }
         int interrupted = interruptedAtStart;
         executor = new FxTaskExecutor();
+        desktop = new DesktopSupport(context, executor, stage);
+        desktop.installErrorHandling();
+        desktop.installTheme();
         feed = new LiveScanFeed(context.scans(), Platform::runLater);
         context.scanManager().addObserver(feed);
         Scene scene = new Scene(buildMainView(stage, interrupted).root(), 1200, 760);
         actions.scansView().installShortcuts(scene);
+        desktop.install(scene, mainView);
         scene.getStylesheets().add(Objects.requireNonNull(WatchpostApp.class.getResource("/org/watchpost/ui/watchpost.css")).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Watchpost");
@@ -87,6 +94,7 @@ public final class WatchpostApp extends Application {
             windowState.save(stage);
         });
         stage.show();
+        desktop.maybeShowWelcome(newInstall, desktop.starter(feed::touch));
     }
 
     static void addIcons(Stage stage) {
@@ -98,6 +106,7 @@ public final class WatchpostApp extends Application {
 
     private MainView buildMainView(Stage stage, int interrupted) {
         MainView main = new MainView("v" + Version.get() + "\n" + context.dataDir());
+        mainView = main;
         ScansViewModel scansVm = new ScansViewModel(context.scans(), executor, context.clock());
         actions = new ScanActionsController(context.scanManager(), executor, main, scansVm, feed, () -> stage);
         main.register(MainView.Page.SCANS, () -> actions.scansView().root());
@@ -107,17 +116,7 @@ public final class WatchpostApp extends Application {
                 "An investigation groups related scans of one engagement so their findings can be followed over time."));
         main.register(MainView.Page.MONITORS, () -> MainView.placeholder("Monitors", "No monitors yet",
                 "A monitor re-runs a scan on a schedule and tells you what changed. Create one from the New scan dialog."));
-        main.register(MainView.Page.SETTINGS, () -> {
-            SettingsView view = new SettingsView(Version.get(), context.dataDir(), context.database().file(), schemaVersion);
-            view.bindConcurrentScans(context.settings().concurrentScans(), n -> {
-                context.settings().setConcurrentScans(n);
-                executor.submit("save settings", () -> {
-                    context.settings().save();
-                    return null;
-                }, ok -> { }, err -> scansVm.errorProperty().set("Could not save settings: " + err.getMessage()));
-            });
-            return view.root();
-        });
+        main.register(MainView.Page.SETTINGS, () -> desktop.settingsPage(schemaVersion));
         main.show(MainView.Page.SCANS);
         scansVm.refresh();
         if (interrupted > 0) {
