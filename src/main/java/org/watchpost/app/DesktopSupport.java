@@ -95,7 +95,7 @@ public final class DesktopSupport {
         Runnable show = () -> {
             try {
                 ErrorDialog d = new ErrorDialog(stage, "Something went wrong in Watchpost", e,
-                        logDir().resolve(LogSetup.LOG_FILE).toString());
+                        logDir().resolve(LogSetup.LOG_FILE).toString(), thread);
                 d.alert().setOnHidden(ev -> {
                     errorShowing.set(false);
                     int more = errorsWhileShowing.getAndSet(0);

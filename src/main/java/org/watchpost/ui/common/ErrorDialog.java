@@ -31,7 +31,12 @@ public final class ErrorDialog {
      * @param logHint  where the log file is (shown under the message; may be null)
      */
     public ErrorDialog(Window owner, String headline, Throwable error, String logHint) {
-        this.details = details(headline, error);
+        this(owner, headline, error, logHint, null);
+    }
+
+    /** As above, naming the thread the error happened on in the details. */
+    public ErrorDialog(Window owner, String headline, Throwable error, String logHint, String thread) {
+        this.details = details(headline, thread, error);
         alert = new Alert(Alert.AlertType.ERROR);
         if (owner != null && owner.isShowing()) alert.initOwner(owner);
         alert.setTitle("Watchpost — unexpected error");
@@ -79,12 +84,13 @@ public final class ErrorDialog {
         Clipboard.getSystemClipboard().setContent(c);
     }
 
-    /** Headline, time, Java and OS versions, and the full stack trace. */
-    public static String details(String headline, Throwable error) {
+    /** Headline, time, thread, Java and OS versions, and the full stack trace. */
+    public static String details(String headline, String thread, Throwable error) {
         StringWriter sw = new StringWriter();
         PrintWriter pw = new PrintWriter(sw);
         pw.println(headline);
         pw.println("Time: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        if (thread != null) pw.println("Thread: " + thread);
         pw.println("Java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), JavaFX "
                 + System.getProperty("javafx.runtime.version", "?"));
         pw.println("OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "

@@ -52,6 +52,15 @@ public final class Themes {
         }
     }
 
+    /** Back to JavaFX's own Modena look without our dark overrides (tests restore the default with it). */
+    public static void reset() {
+        dark = false;
+        Application.setUserAgentStylesheet(null);
+        for (Window w : Window.getWindows()) {
+            if (w.getScene() != null) w.getScene().getStylesheets().remove(url(DARK_CSS));
+        }
+    }
+
     public static boolean isDark() {
         return dark;
     }
