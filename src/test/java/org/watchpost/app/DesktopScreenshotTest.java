@@ -52,8 +52,10 @@ class DesktopScreenshotTest {
         app = new WatchpostApp();
         app.init();
         app.start(stage);
+        stage.setX(0);
+        stage.setY(0);
         stage.setWidth(1280);
-        stage.setHeight(800);
+        stage.setHeight(780); // within Monocle's 1280x800 headless screen
         lab("127.0.0.5", "SSH-2.0-OpenSSH_8.2p1 Ubuntu-4ubuntu0.5\r\n", null);
         lab("127.0.0.5", null, "HTTP/1.1 200 OK\r\nServer: Apache/2.4.49 (Unix)\r\nContent-Length: 2\r\n\r\nok");
         lab("127.0.0.6", "220 (vsFTPd 3.0.3)\r\n", null);

@@ -61,6 +61,7 @@ public final class AboutDialog {
         name.getStyleClass().add("welcome-title");
         Label tag = new Label("Network perimeter risk scanner. Scan only hosts you are authorised to assess.");
         tag.getStyleClass().add("muted");
+        tag.setWrapText(true);
         Label runtime = new Label("Java " + System.getProperty("java.version") + " · JavaFX "
                 + System.getProperty("javafx.runtime.version", "?") + " · " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch"));
@@ -85,6 +86,9 @@ public final class AboutDialog {
         box.setPrefWidth(740);
         box.setPadding(new javafx.geometry.Insets(8, 16, 4, 16));
         d.getDialogPane().setContent(box);
+        d.getDialogPane().setPrefWidth(790);
+        d.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        d.setResizable(true);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         return d;
     }
