@@ -115,6 +115,14 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /** Closes and reopens the vulnerability database, so an import into its file is seen everywhere. */
+    public synchronized VulnDb reloadVulnDb() {
+        VulnDb old = vulnDb;
+        vulnDb = null;
+        if (old != null) old.close();
+        return vulnDb();
+    }
+
     public synchronized Settings settings() {
         if (settings == null) settings = new Settings(dataDir);
         return settings;

@@ -44,6 +44,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        LogSetup.configure(args); // before the first logger exists
         System.exit(run(args));
     }
 

@@ -10,6 +10,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.watchpost.store.Migrator;
 import org.watchpost.store.StoreException;
+import org.watchpost.ui.MainView;
 import org.watchpost.ui.WindowState;
 import org.watchpost.ui.common.FxTaskExecutor;
 import org.watchpost.ui.scans.LiveScanFeed;
@@ -25,6 +26,8 @@ public final class WatchpostApp extends Application {
     private WindowState windowState;
     private LiveScanFeed feed;
     private ScanActionsController actions;
+    private DesktopSupport desktop;
+    private boolean newInstall;
 
     private StoreException startupError;
     private int interruptedAtStart;
@@ -35,6 +38,7 @@ public final class WatchpostApp extends Application {
     @Override
     public void init() {
         try {
+            newInstall = DesktopSupport.isNewInstall(dataDirFlag);
             context = AppContext.open(dataDirFlag);
             interruptedAtStart = context.scans().markInterrupted();
             schemaVersion = context.database().read(Migrator::currentVersion);
@@ -64,6 +68,9 @@ public final class WatchpostApp extends Application {
         }
         int interrupted = interruptedAtStart;
         executor = new FxTaskExecutor();
+        desktop = new DesktopSupport(context, executor, stage);
+        desktop.installErrorHandling();
+        desktop.installTheme();
         feed = new LiveScanFeed(context.scans(), Platform::runLater);
         context.scanManager().addObserver(feed);
         context.setNotificationSink(n -> Platform.runLater(() -> org.controlsfx.control.Notifications.create()
@@ -74,6 +81,8 @@ public final class WatchpostApp extends Application {
         actions = window.actions();
         Scene scene = new Scene(window.main().root(), 1200, 760);
         actions.scansView().installShortcuts(scene);
+        window.main().register(MainView.Page.SETTINGS, () -> desktop.settingsPage(schemaVersion));
+        desktop.install(scene, window.main());
         scene.getStylesheets().add(Objects.requireNonNull(WatchpostApp.class.getResource("/org/watchpost/ui/watchpost.css")).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Watchpost");
@@ -96,6 +105,7 @@ public final class WatchpostApp extends Application {
             windowState.save(stage);
         });
         stage.show();
+        desktop.maybeShowWelcome(newInstall, desktop.starter(feed::touch));
     }
 
     static void addIcons(Stage stage) {

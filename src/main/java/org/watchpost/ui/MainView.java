@@ -30,6 +30,7 @@ public final class MainView {
     @FXML private ToggleButton navInvestigations;
     @FXML private ToggleButton navMonitors;
     @FXML private ToggleButton navSettings;
+    @FXML private javafx.scene.control.Button navHelp;
     @FXML private Label footer;
     @FXML private StackPane content;
 
@@ -96,6 +97,11 @@ public final class MainView {
 
     public Parent root() {
         return root;
+    }
+
+    /** The sidebar's Help button (its menu is attached by the app). */
+    public javafx.scene.control.Button helpButton() {
+        return navHelp;
     }
 
     /** A simple page with a title and an explanatory empty state. */

@@ -112,6 +112,18 @@ public final class NewScanViewModel {
         return monitor.get() ? frequency : null;
     }
 
+    /**
+     * Prefills a new scan's options from the saved defaults (Settings → New scan defaults).
+     * A blank {@code ports} keeps the current value; numbers are taken as given and checked
+     * by {@link #validate()} like typed ones.
+     */
+    public void applyDefaults(String defaultPorts, int defaultTimeoutMs, int defaultRateLimit, int defaultConcurrency) {
+        if (defaultPorts != null && !defaultPorts.isBlank()) ports.set(defaultPorts.strip());
+        timeoutMs.set(defaultTimeoutMs);
+        rateLimit.set(defaultRateLimit);
+        concurrency.set(defaultConcurrency);
+    }
+
     /** Fills the form from an existing scan's settings (clone, edit). */
     public void load(String scanName, ScanConfig c, Mode m) {
         mode.set(m);
