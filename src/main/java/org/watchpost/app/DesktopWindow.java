@@ -41,7 +41,11 @@ public final class DesktopWindow {
         main.register(MainView.Page.VULNERABILITIES, vulnsView::root);
         main.onShow(MainView.Page.VULNERABILITIES, vulnsView::refresh);
         actions.enableReports(new ReportActions(new ReportService(context.scans()), () -> stage,
-                () -> ReportOptions.defaults().withVersion(Version.get()).withDatasetDate(datasetDate), hostServices));
+                () -> {
+                    String label = context.settings().reportBranding().classification();
+                    ReportOptions o = ReportOptions.defaults().withVersion(Version.get()).withDatasetDate(datasetDate);
+                    return label.isBlank() ? o : o.withClassification(label);
+                }, hostServices));
         InvestigationsViewModel investigationsVm = new InvestigationsViewModel(context.investigations(), executor);
         InvestigationsView[] investigationsView = new InvestigationsView[1];
         java.util.function.Consumer<Long> openInvestigation = id -> {
@@ -77,6 +81,10 @@ public final class DesktopWindow {
                 }, ok -> { }, err -> scansVm.errorProperty().set("Could not save settings: " + err.getMessage()));
             });
             return view.root();
+        });
+        actions.setNewScanPrefill(vm -> {
+            var d = context.settings().scanDefaults();
+            vm.applyDefaults(d.ports(), d.timeoutMs(), d.rateLimit(), d.concurrency());
         });
         main.show(MainView.Page.SCANS);
         scansVm.refresh();

@@ -83,9 +83,17 @@ public final class ScanActionsController implements ScanActions {
         return openDetails;
     }
 
+    private java.util.function.Consumer<NewScanViewModel> prefill = vm -> { };
+
+    /** Fills a new scan's form with the user's default options (from the settings). */
+    public void setNewScanPrefill(java.util.function.Consumer<NewScanViewModel> prefill) {
+        this.prefill = prefill;
+    }
+
     @Override
     public void newScan() {
         NewScanViewModel vm = new NewScanViewModel(manager::plan, executor);
+        prefill.accept(vm);
         showDialogAndStart(vm, null);
     }
 
