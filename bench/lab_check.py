@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Compares a scan's output with the lab's ground truth.
 usage: lab_check.py TRUTH FORMAT RESULT HOSTS PORTS
-  FORMAT: 'wp' (lines 'addr port state', unlisted = closed) or 'nmapxml' (nmap -oX; only open ports judged)
+  FORMAT: 'wp' (PortScanMain lines 'addr port state', unlisted = closed; every port judged),
+          'wpjson' (`watchpost show SCAN --json`: open ports judged one by one, closed and filtered
+          ports by their per-host counts) or 'nmapxml' (nmap -oX; only open ports judged)
   HOSTS: comma list; PORTS: file of scanned ports or 'all'
 prints one line: 'ok' or a list of mismatches with counts."""
 import sys, xml.etree.ElementTree as ET
@@ -22,6 +24,43 @@ for line in open(truth_file):
 
 def expected(h, p):
     return truth.get((h, p), default.get(h, "closed"))
+
+if fmt == "wpjson":
+    import json
+    try:
+        doc = json.load(open(result))
+    except (OSError, ValueError) as e:
+        print(f"BROKEN OUTPUT: {e}")
+        sys.exit(1)
+    status = doc.get("scan", {}).get("status")
+    by_host = {h["address"]: h for h in doc.get("hosts", [])}
+    out, exp_open_total, port_list = [], 0, list(ports)
+    for h in hosts:
+        exp_open = {p for p in port_list if expected(h, p) == "open"}
+        exp_closed = sum(1 for p in port_list if expected(h, p) == "closed")
+        exp_filtered = sum(1 for p in port_list if expected(h, p) == "filtered")
+        exp_open_total += len(exp_open)
+        hj = by_host.get(h)
+        if hj is None:
+            out.append(f"{h} missing")
+            continue
+        got_open = {p["port"] for p in hj.get("ports", []) if p.get("state") == "open"}
+        missed, false_open = sorted(exp_open - got_open), sorted(got_open - exp_open)
+        if missed:
+            out.append(f"{h} missed-open={len(missed)} {missed[:5]}")
+        if false_open:
+            out.append(f"{h} false-open={len(false_open)} {false_open[:5]}")
+        if hj.get("closedPorts") != exp_closed:
+            out.append(f"{h} closed {hj.get('closedPorts')}!={exp_closed}")
+        if hj.get("filteredPorts") != exp_filtered:
+            out.append(f"{h} filtered {hj.get('filteredPorts')}!={exp_filtered}")
+    if status != "COMPLETED":
+        out.insert(0, f"status {status}")
+    if out:
+        print(f"MISMATCH ({len(out)}) " + "; ".join(out[:6]) + (" …" if len(out) > 6 else ""))
+    else:
+        print(f"ok ({len(hosts) * len(port_list)} ports, {exp_open_total} open exact, closed/filtered counts per host exact)")
+    sys.exit(0)
 
 got, problems = {}, []
 if fmt == "wp":
