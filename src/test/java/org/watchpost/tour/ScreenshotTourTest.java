@@ -64,6 +64,8 @@ class ScreenshotTourTest {
         feed = new LiveScanFeed(ctx.scans(), Platform::runLater);
         ctx.scanManager().addObserver(feed);
         ctx.digests();
+        org.watchpost.ui.common.Themes.install();
+        org.watchpost.ui.common.Themes.apply(Boolean.getBoolean("tour.dark"));
         window = new DesktopWindow(stage, ctx, executor, feed, null, String.valueOf(ctx.vulnDb().info().datasetDate()), 3);
         Scene scene = new Scene(window.main().root(), 1280, 780);
         scene.getStylesheets().add(getClass().getResource("/org/watchpost/ui/watchpost.css").toExternalForm());
@@ -106,6 +108,7 @@ class ScreenshotTourTest {
 
     @AfterEach
     void stop() throws Exception {
+        org.watchpost.ui.common.Themes.reset();
         for (ServerSocket s : lab.values()) s.close();
         feed.close();
         executor.close();

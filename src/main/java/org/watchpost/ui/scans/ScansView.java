@@ -325,9 +325,11 @@ public final class ScansView {
                 return;
             }
             HBox box = new HBox(4);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             for (String b : item.split(" ")) {
                 Label l = new Label(b);
                 l.getStyleClass().addAll("badge", "badge-" + b);
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 box.getChildren().add(l);
             }
             setGraphic(box);
