@@ -196,30 +196,30 @@ public final class MonitorsView {
 
         Label digestTitle = new Label("What changed, run by run");
         digestTitle.getStyleClass().add("section-title");
-        ListView<ChangeDigest> digests = new ListView<>();
-        digests.getItems().setAll(p.digests());
-        digests.setPlaceholder(new Label("No finished run yet."));
-        digests.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(ChangeDigest d, boolean empty) {
-                super.updateItem(d, empty);
-                if (empty || d == null) {
-                    setText(null);
-                    return;
-                }
-                StringBuilder b = new StringBuilder(ScanIds.format(d.scanId()))
-                        .append(d.previousScanId() == null ? "" : " vs " + ScanIds.format(d.previousScanId()))
-                        .append(" · ").append(when(d.computedAt())).append(" — ").append(d.summary());
-                d.newOpenPorts().stream().limit(8).forEach(pc -> b.append("\n   + open ").append(pc.text())
-                        .append(pc.service() == null ? "" : " (" + pc.service() + ")"));
-                d.closedPorts().stream().limit(8).forEach(pc -> b.append("\n   − closed ").append(pc.text()));
-                d.newFindings().stream().limit(8).forEach(f -> b.append("\n   + ").append(f.severity().label()).append("  ")
-                        .append(f.title()).append("  ").append(f.location()));
-                d.resolvedFindings().stream().limit(8).forEach(f -> b.append("\n   ✓ resolved  ").append(f.title()).append("  ")
-                        .append(f.location()));
-                setText(b.toString());
-            }
-        });
+        // one block per run (multi-line text: a plain VBox, since themed list cells have a fixed height)
+        VBox digestBox = new VBox(6);
+        digestBox.getStyleClass().add("digest-list");
+        if (p.digests().isEmpty()) digestBox.getChildren().add(new Label("No finished run yet."));
+        for (ChangeDigest d : p.digests()) {
+            StringBuilder b = new StringBuilder(ScanIds.format(d.scanId()))
+                    .append(d.previousScanId() == null ? "" : " vs " + ScanIds.format(d.previousScanId()))
+                    .append(" · ").append(when(d.computedAt())).append(" — ").append(d.summary());
+            d.newOpenPorts().stream().limit(8).forEach(pc -> b.append("\n   + open ").append(pc.text())
+                    .append(pc.service() == null ? "" : " (" + pc.service() + ")"));
+            d.closedPorts().stream().limit(8).forEach(pc -> b.append("\n   − closed ").append(pc.text()));
+            d.newFindings().stream().limit(8).forEach(f -> b.append("\n   + ").append(f.severity().label()).append("  ")
+                    .append(f.title()).append("  ").append(f.location()));
+            d.resolvedFindings().stream().limit(8).forEach(f -> b.append("\n   ✓ resolved  ").append(f.title()).append("  ")
+                    .append(f.location()));
+            Label entry = new Label(b.toString());
+            entry.setWrapText(true);
+            entry.setMinHeight(Region.USE_PREF_SIZE);
+            entry.getStyleClass().add("card");
+            entry.setMaxWidth(Double.MAX_VALUE);
+            digestBox.getChildren().add(entry);
+        }
+        javafx.scene.control.ScrollPane digests = new javafx.scene.control.ScrollPane(digestBox);
+        digests.setFitToWidth(true);
         VBox.setVgrow(digests, Priority.ALWAYS);
 
         Label runsTitle = new Label("Runs (catch-ups after missed times are marked)");
