@@ -113,6 +113,7 @@ public final class InvestigationPage {
                 }
                 Label l = new Label(s.label());
                 l.getStyleClass().addAll("status-pill", "lifecycle-" + s.name().toLowerCase());
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 setGraphic(l);
             }
         });
