@@ -25,6 +25,7 @@ public final class AppContext implements AutoCloseable {
     private final ScanRepository scans;
     private final Clock clock;
     private ScanManager scanManager;
+    private volatile boolean interactive;
     private VulnDb vulnDb;
     private Settings settings;
     private InvestigationRepository investigations;
@@ -128,11 +129,21 @@ public final class AppContext implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Marks this context as serving a window: scans then leave one core to the user interface
+     * (call before the first {@link #scanManager()}). Headless commands use every core.
+     */
+    public AppContext interactive() {
+        this.interactive = true;
+        return this;
+    }
+
     /** The scan runner (created on first use). */
     public synchronized ScanManager scanManager() {
         if (scanManager == null) {
-            scanManager = new ScanManager(scans, new DefaultScanner(HostResolver.system(),
-                    new CheckStage(this::vulnDb, clock)), clock, settings().concurrentScans());
+            DefaultScanner scanner = new DefaultScanner(HostResolver.system(), new CheckStage(this::vulnDb, clock));
+            if (interactive) scanner.sharingCoresWithUi();
+            scanManager = new ScanManager(scans, scanner, clock, settings().concurrentScans());
         }
         return scanManager;
     }

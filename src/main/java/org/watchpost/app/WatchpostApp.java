@@ -39,7 +39,7 @@ public final class WatchpostApp extends Application {
     public void init() {
         try {
             newInstall = DesktopSupport.isNewInstall(dataDirFlag);
-            context = AppContext.open(dataDirFlag);
+            context = AppContext.open(dataDirFlag).interactive();
             interruptedAtStart = context.scans().markInterrupted();
             schemaVersion = context.database().read(Migrator::currentVersion);
             try {

@@ -51,9 +51,20 @@ public final class DefaultScanner implements Scanner {
         PostScanStage NONE = (c, s, h, l, x) -> { };
     }
 
+    private volatile int selectorThreads;
+
     public DefaultScanner(HostResolver resolver, PostScanStage checks) {
         this.resolver = resolver;
         this.checks = checks;
+    }
+
+    /**
+     * Leaves a core for the user interface: the port scan uses one selector thread fewer than
+     * there are processors (at least one). The desktop app sets this; headless runs use every core.
+     */
+    public DefaultScanner sharingCoresWithUi() {
+        this.selectorThreads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        return this;
     }
 
     public DefaultScanner() {
@@ -157,6 +168,7 @@ public final class DefaultScanner implements Scanner {
         AtomicLong lastProgress = new AtomicLong();
         long t0 = System.nanoTime();
         PortScanOptions opts = PortScanOptions.from(config);
+        if (selectorThreads > 0) opts = opts.withSelectorThreads(selectorThreads);
         PortScanner scanner = new PortScanner(opts);
         try {
             scanner.scan(addresses, scanHosts, ports, new PortScanListener() {

@@ -302,7 +302,8 @@ public final class DashboardBench {
                 finish();
                 return;
             }
-            ScanManager manager = new ScanManager(context.scans(), new DefaultScanner(HostResolver.system(), App::fakeChecks),
+            ScanManager manager = new ScanManager(context.scans(), (Boolean.getBoolean("bench.allCores") ? new DefaultScanner(HostResolver.system(), App::fakeChecks)
+                    : new DefaultScanner(HostResolver.system(), App::fakeChecks).sharingCoresWithUi()),
                     context.clock(), 2);
             AtomicBoolean dirty = new AtomicBoolean();
             Map<Long, Boolean> changed = new ConcurrentHashMap<>();
