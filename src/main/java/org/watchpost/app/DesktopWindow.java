@@ -42,9 +42,10 @@ public final class DesktopWindow {
         main.onShow(MainView.Page.VULNERABILITIES, vulnsView::refresh);
         actions.enableReports(new ReportActions(new ReportService(context.scans()), () -> stage,
                 () -> {
-                    String label = context.settings().reportBranding().classification();
-                    ReportOptions o = ReportOptions.defaults().withVersion(Version.get()).withDatasetDate(datasetDate);
-                    return label.isBlank() ? o : o.withClassification(label);
+                    var branding = context.settings().reportBranding();
+                    ReportOptions o = ReportOptions.defaults().withVersion(Version.get()).withDatasetDate(datasetDate)
+                            .withOrganisation(branding.organisation());
+                    return branding.classification().isBlank() ? o : o.withClassification(branding.classification());
                 }, hostServices));
         InvestigationsViewModel investigationsVm = new InvestigationsViewModel(context.investigations(), executor);
         InvestigationsView[] investigationsView = new InvestigationsView[1];

@@ -11,10 +11,16 @@ import java.time.ZoneId;
  * @param watchpostVersion version that writes the report
  * @param clock           source of the generated-at time and the time zone dates are shown in
  * @param password        when non-empty, the PDF is encrypted (AES-256) and opens only with it
+ * @param organisation    who prepared the report, shown on the cover; empty for none
  */
 public record ReportOptions(String classification, String datasetDate, String watchpostVersion, Clock clock,
-                            String password) {
+                            String password, String organisation) {
+    public ReportOptions(String classification, String datasetDate, String watchpostVersion, Clock clock, String password) {
+        this(classification, datasetDate, watchpostVersion, clock, password, "");
+    }
+
     public ReportOptions {
+        organisation = organisation == null ? "" : organisation.strip();
         classification = classification == null ? "" : classification.strip();
         datasetDate = datasetDate == null || datasetDate.isBlank() ? "unknown" : datasetDate.strip();
         watchpostVersion = watchpostVersion == null || watchpostVersion.isBlank() ? "dev" : watchpostVersion.strip();
@@ -31,23 +37,27 @@ public record ReportOptions(String classification, String datasetDate, String wa
     }
 
     public ReportOptions withClassification(String c) {
-        return new ReportOptions(c, datasetDate, watchpostVersion, clock, password);
+        return new ReportOptions(c, datasetDate, watchpostVersion, clock, password, organisation);
     }
 
     public ReportOptions withDatasetDate(String d) {
-        return new ReportOptions(classification, d, watchpostVersion, clock, password);
+        return new ReportOptions(classification, d, watchpostVersion, clock, password, organisation);
     }
 
     public ReportOptions withVersion(String v) {
-        return new ReportOptions(classification, datasetDate, v, clock, password);
+        return new ReportOptions(classification, datasetDate, v, clock, password, organisation);
     }
 
     public ReportOptions withClock(Clock c) {
-        return new ReportOptions(classification, datasetDate, watchpostVersion, c, password);
+        return new ReportOptions(classification, datasetDate, watchpostVersion, c, password, organisation);
     }
 
     public ReportOptions withPassword(String p) {
-        return new ReportOptions(classification, datasetDate, watchpostVersion, clock, p);
+        return new ReportOptions(classification, datasetDate, watchpostVersion, clock, p, organisation);
+    }
+
+    public ReportOptions withOrganisation(String org) {
+        return new ReportOptions(classification, datasetDate, watchpostVersion, clock, password, org);
     }
 
     @Override

@@ -76,7 +76,8 @@ final class ReportSupport {
         d.fill(PdfDoc.LEFT, top - h, PdfDoc.WIDTH, h, Palette.DARK);
         d.fill(PdfDoc.LEFT, top - h, 6, h, Palette.ACCENT);
         Style brand = new Style(Fonts.BOLD, 9f, new java.awt.Color(0x5eead4));
-        d.text("WATCHPOST", PdfDoc.LEFT + 22, top - 24, brand);
+        String org = o.organisation().isEmpty() ? "" : PdfDoc.clean(o.organisation(), Fonts.BOLD, 80);
+        d.text(org.isEmpty() ? "WATCHPOST" : "WATCHPOST · " + org.toUpperCase(Locale.ROOT), PdfDoc.LEFT + 22, top - 24, brand);
         d.textRight(PdfDoc.clean(audience, Fonts.REGULAR, 80), PdfDoc.RIGHT - 16, top - 24,
                 new Style(Fonts.REGULAR, 9f, new java.awt.Color(0xcbd5e1)));
         d.text(type.title(), PdfDoc.LEFT + 22, top - 54, new Style(Fonts.BOLD, 24f, Palette.WHITE));

@@ -124,6 +124,16 @@ class PdfReportTest {
     }
 
     @Test
+    void theOrganisationFromTheBrandingIsOnTheCover() throws IOException {
+        ScanRecord s = fx.standard("branded");
+        String t = text(service.writePdf(s.id(), ReportType.EXECUTIVE, dir.resolve("b.pdf"), opts.withOrganisation("Acme Security"),
+                null, null));
+        assertThat(t).contains("WATCHPOST · ACME SECURITY");
+        String plain = text(service.writePdf(s.id(), ReportType.EXECUTIVE, dir.resolve("p.pdf"), opts, null, null));
+        assertThat(plain).doesNotContain("ACME SECURITY");
+    }
+
+    @Test
     void remediationPlanGroupsFindingsByFixInPriorityOrder() throws IOException {
         ScanRecord s = fx.standard("Perimeter Q3");
         Path pdf = service.writePdf(s.id(), ReportType.REMEDIATION, dir.resolve("rem.pdf"), opts, null, null);
