@@ -44,7 +44,7 @@ public final class DesktopWindow {
                 () -> {
                     var branding = context.settings().reportBranding();
                     ReportOptions o = ReportOptions.defaults().withVersion(Version.get()).withDatasetDate(datasetDate)
-                            .withOrganisation(branding.organisation());
+                            .withOrganisation(branding.organisation()).withLogo(branding.logoPath().orElse(null));
                     return branding.classification().isBlank() ? o : o.withClassification(branding.classification());
                 }, hostServices));
         InvestigationsViewModel investigationsVm = new InvestigationsViewModel(context.investigations(), executor);

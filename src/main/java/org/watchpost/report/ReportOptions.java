@@ -12,11 +12,12 @@ import java.time.ZoneId;
  * @param clock           source of the generated-at time and the time zone dates are shown in
  * @param password        when non-empty, the PDF is encrypted (AES-256) and opens only with it
  * @param organisation    who prepared the report, shown on the cover; empty for none
+ * @param logo            PNG or JPEG drawn on the cover, or null
  */
 public record ReportOptions(String classification, String datasetDate, String watchpostVersion, Clock clock,
-                            String password, String organisation) {
+                            String password, String organisation, java.nio.file.Path logo) {
     public ReportOptions(String classification, String datasetDate, String watchpostVersion, Clock clock, String password) {
-        this(classification, datasetDate, watchpostVersion, clock, password, "");
+        this(classification, datasetDate, watchpostVersion, clock, password, "", null);
     }
 
     public ReportOptions {
@@ -37,27 +38,31 @@ public record ReportOptions(String classification, String datasetDate, String wa
     }
 
     public ReportOptions withClassification(String c) {
-        return new ReportOptions(c, datasetDate, watchpostVersion, clock, password, organisation);
+        return new ReportOptions(c, datasetDate, watchpostVersion, clock, password, organisation, logo);
     }
 
     public ReportOptions withDatasetDate(String d) {
-        return new ReportOptions(classification, d, watchpostVersion, clock, password, organisation);
+        return new ReportOptions(classification, d, watchpostVersion, clock, password, organisation, logo);
     }
 
     public ReportOptions withVersion(String v) {
-        return new ReportOptions(classification, datasetDate, v, clock, password, organisation);
+        return new ReportOptions(classification, datasetDate, v, clock, password, organisation, logo);
     }
 
     public ReportOptions withClock(Clock c) {
-        return new ReportOptions(classification, datasetDate, watchpostVersion, c, password, organisation);
+        return new ReportOptions(classification, datasetDate, watchpostVersion, c, password, organisation, logo);
     }
 
     public ReportOptions withPassword(String p) {
-        return new ReportOptions(classification, datasetDate, watchpostVersion, clock, p, organisation);
+        return new ReportOptions(classification, datasetDate, watchpostVersion, clock, p, organisation, logo);
     }
 
     public ReportOptions withOrganisation(String org) {
-        return new ReportOptions(classification, datasetDate, watchpostVersion, clock, password, org);
+        return new ReportOptions(classification, datasetDate, watchpostVersion, clock, password, org, logo);
+    }
+
+    public ReportOptions withLogo(java.nio.file.Path file) {
+        return new ReportOptions(classification, datasetDate, watchpostVersion, clock, password, organisation, file);
     }
 
     @Override

@@ -81,6 +81,7 @@ final class ReportSupport {
         d.textRight(PdfDoc.clean(audience, Fonts.REGULAR, 80), PdfDoc.RIGHT - 16, top - 24,
                 new Style(Fonts.REGULAR, 9f, new java.awt.Color(0xcbd5e1)));
         d.text(type.title(), PdfDoc.LEFT + 22, top - 54, new Style(Fonts.BOLD, 24f, Palette.WHITE));
+        if (o.logo() != null) d.imageRight(o.logo(), PdfDoc.RIGHT - 16, top - h + 14, 140, 56);
         String name = PdfDoc.clean(s.name(), Fonts.REGULAR, 200);
         Style sub = new Style(Fonts.REGULAR, 12f, new java.awt.Color(0xe2e8f0));
         List<String> nl = PdfDoc.wrap(s.scanId() + " · " + name, sub, PdfDoc.WIDTH - 44);

@@ -131,6 +131,16 @@ class PdfReportTest {
         assertThat(t).contains("WATCHPOST · ACME SECURITY");
         String plain = text(service.writePdf(s.id(), ReportType.EXECUTIVE, dir.resolve("p.pdf"), opts, null, null));
         assertThat(plain).doesNotContain("ACME SECURITY");
+        // a logo file is drawn on the cover; a missing one is skipped without failing the report
+        java.awt.image.BufferedImage logo = new java.awt.image.BufferedImage(120, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path png = dir.resolve("logo.png");
+        javax.imageio.ImageIO.write(logo, "png", png.toFile());
+        Path withLogo = service.writePdf(s.id(), ReportType.EXECUTIVE, dir.resolve("l.pdf"), opts.withLogo(png), null, null);
+        try (var d = org.apache.pdfbox.Loader.loadPDF(withLogo.toFile())) {
+            assertThat(d.getPage(0).getResources().getXObjectNames()).isNotEmpty();
+        }
+        assertThat(service.writePdf(s.id(), ReportType.EXECUTIVE, dir.resolve("m.pdf"), opts.withLogo(dir.resolve("none.png")),
+                null, null)).exists();
     }
 
     @Test

@@ -152,6 +152,29 @@ public final class PdfDoc implements Closeable {
         text(s, xRight - width(s, st), baseline, st);
     }
 
+    /**
+     * Draws a PNG or JPEG file scaled to fit {@code maxW} × {@code maxH} with its right edge at
+     * {@code right} and its bottom at {@code yBottom}. An unreadable image is skipped.
+     *
+     * @return whether the image was drawn
+     */
+    public boolean imageRight(java.nio.file.Path file, float right, float yBottom, float maxW, float maxH) {
+        try {
+            if (file == null || !java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) > 8L * 1024 * 1024) {
+                return false;
+            }
+            org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img =
+                    org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromFile(file.toString(), doc);
+            float scale = Math.min(maxW / img.getWidth(), maxH / img.getHeight());
+            float w = img.getWidth() * scale;
+            float h = img.getHeight() * scale;
+            cs.drawImage(img, right - w, yBottom, w, h);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public void fill(float x, float yBottom, float w, float h, Color c) throws IOException {
         cs.setNonStrokingColor(c);
         cs.addRect(x, yBottom, w, h);
