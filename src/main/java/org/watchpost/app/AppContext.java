@@ -27,6 +27,7 @@ public final class AppContext implements AutoCloseable {
     private ScanManager scanManager;
     private volatile boolean interactive;
     private VulnDb vulnDb;
+    private final java.util.List<VulnDb> retiredVulnDbs = new java.util.ArrayList<>();
     private Settings settings;
     private InvestigationRepository investigations;
     private MonitorRepository monitors;
@@ -118,9 +119,9 @@ public final class AppContext implements AutoCloseable {
 
     /** Closes and reopens the vulnerability database, so an import into its file is seen everywhere. */
     public synchronized VulnDb reloadVulnDb() {
-        VulnDb old = vulnDb;
+        // a scan's checks may still be reading the old one: retire it, close it with the context
+        if (vulnDb != null) retiredVulnDbs.add(vulnDb);
         vulnDb = null;
-        if (old != null) old.close();
         return vulnDb();
     }
 
@@ -153,6 +154,7 @@ public final class AppContext implements AutoCloseable {
         synchronized (this) {
             if (scanManager != null) scanManager.close();
             if (vulnDb != null) vulnDb.close();
+            for (VulnDb old : retiredVulnDbs) old.close();
         }
         database.close();
     }
