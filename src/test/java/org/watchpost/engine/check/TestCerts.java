@@ -71,6 +71,90 @@ final class TestCerts {
         });
     }
 
+    /**
+     * A leaf for localhost signed by a private CA, with its chain (leaf, CA); made with keytool:
+     * genkeypair (CA, bc:c) → genkeypair (leaf) → certreq → gencert (SAN=dns:localhost) → importcert.
+     * Returns {leaf keystore, CA keystore}.
+     */
+    static synchronized KeyStore[] caSigned() {
+        KeyStore leaf = CACHE.get("ca-leaf");
+        KeyStore ca = CACHE.get("ca-root");
+        if (leaf != null && ca != null) return new KeyStore[] {leaf, ca};
+        try {
+            if (dir == null) {
+                dir = Files.createTempDirectory("watchpost-certs");
+                dir.toFile().deleteOnExit();
+            }
+            Path caKs = dir.resolve("ca-root.p12");
+            Path leafKs = dir.resolve("ca-leaf.p12");
+            Path csr = dir.resolve("leaf.csr");
+            Path crt = dir.resolve("leaf.crt");
+            Path caCrt = dir.resolve("ca.crt");
+            String kt = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            String[] common = {"-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit"};
+            run(concat(new String[] {kt, "-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-dname",
+                    "CN=Watchpost Test CA", "-ext", "bc:c", "-validity", "365", "-keystore", caKs.toString()}, common));
+            run(concat(new String[] {kt, "-exportcert", "-rfc", "-alias", "ca", "-file", caCrt.toString(), "-keystore", caKs.toString()},
+                    common));
+            run(concat(new String[] {kt, "-genkeypair", "-alias", "srv", "-keyalg", "RSA", "-keysize", "2048", "-dname",
+                    "CN=localhost", "-validity", "365", "-keystore", leafKs.toString()}, common));
+            run(concat(new String[] {kt, "-certreq", "-alias", "srv", "-file", csr.toString(), "-keystore", leafKs.toString()}, common));
+            run(concat(new String[] {kt, "-gencert", "-alias", "ca", "-infile", csr.toString(), "-outfile", crt.toString(), "-rfc",
+                    "-ext", "SAN=dns:localhost", "-validity", "365", "-keystore", caKs.toString()}, common));
+            run(concat(new String[] {kt, "-importcert", "-noprompt", "-alias", "ca", "-file", caCrt.toString(),
+                    "-keystore", leafKs.toString()}, common));
+            run(concat(new String[] {kt, "-importcert", "-noprompt", "-alias", "srv", "-file", crt.toString(),
+                    "-keystore", leafKs.toString()}, common));
+            leaf = load(leafKs);
+            ca = load(caKs);
+            CACHE.put("ca-leaf", leaf);
+            CACHE.put("ca-root", ca);
+            return new KeyStore[] {leaf, ca};
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyStore load(Path p) throws IOException, java.security.GeneralSecurityException {
+        KeyStore k = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(p)) {
+            k.load(in, PASSWORD);
+        }
+        p.toFile().deleteOnExit();
+        return k;
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static void run(String[] cmd) throws IOException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String outText = new String(p.getInputStream().readAllBytes());
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("keytool failed: " + String.join(" ", cmd) + "\n" + outText);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A trust store holding the CA certificate of {@link #caSigned()}. */
+    static KeyStore trustCa(KeyStore caKeystore) {
+        try {
+            KeyStore t = KeyStore.getInstance("PKCS12");
+            t.load(null, null);
+            t.setCertificateEntry("anchor", caKeystore.getCertificate("ca"));
+            return t;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static X509Certificate cert(KeyStore ks) {
         try {
             return (X509Certificate) ks.getCertificate("srv");

@@ -109,6 +109,19 @@ class TlsCheckTest {
     }
 
     @Test
+    void aChainFromAnUnknownCaIsUntrustedButNotSelfSignedAndTrustingTheCaClearsIt() throws Exception {
+        KeyStore[] pair = TestCerts.caSigned();
+        try (StubServer srv = jdkServer(pair[0])) {
+            List<Finding> unknown = new TlsCheck().run(https(srv.port()), ctx().hostName("localhost").build());
+            assertThat(ids(unknown)).containsExactly("tls.cert.untrusted");
+            assertThat(unknown.get(0).evidence()).contains("Watchpost Test CA");
+            List<Finding> trusted = new TlsCheck().run(https(srv.port()),
+                    ctx().hostName("localhost").extraTrust(TestCerts.trustCa(pair[1])).build());
+            assertThat(trusted).isEmpty();
+        }
+    }
+
+    @Test
     void jdkServerWithExpiredSelfSignedCertificateIsFlaggedThroughTheJdkHandshake() throws Exception {
         try (StubServer srv = jdkServer(TestCerts.expiredOtherName())) {
             List<Finding> f = new TlsCheck().run(https(srv.port()), ctx().hostName("localhost").build());
