@@ -71,6 +71,18 @@ class ScansViewModelTest {
     }
 
     @Test
+    void agesMoveOnWithoutAReload() {
+        org.watchpost.testing.MutableClock clock = new org.watchpost.testing.MutableClock(Instant.now(), ZoneOffset.UTC);
+        ScansViewModel timed = new ScansViewModel(repo, new DirectTaskExecutor(), clock);
+        repo.create("old", ScanConfig.defaults("127.0.0.1"), "ui", null, null, 1);
+        timed.refresh();
+        assertThat(timed.rows().get(0).ageProperty().get()).isEqualTo("just now");
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        timed.tick();
+        assertThat(timed.rows().get(0).ageProperty().get()).isEqualTo("2 h ago");
+    }
+
+    @Test
     void agesAndDurationsReadLikeAPersonWouldSayThem() {
         Instant now = Instant.parse("2026-11-27T12:00:00Z");
         assertThat(TimeText.age(now.minusSeconds(30), now)).isEqualTo("just now");

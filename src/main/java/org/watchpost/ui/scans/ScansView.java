@@ -122,6 +122,11 @@ public final class ScansView {
             return all == shown ? all + (all == 1 ? " scan" : " scans") : shown + " of " + all + " scans";
         }, vm.rows(), vm.visibleRows()));
         installActions();
+        // ages ("5 min ago") and running durations move on even when nothing is reloaded
+        javafx.animation.Timeline ages = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(30), e -> vm.tick()));
+        ages.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        ages.play();
         errorLabel.textProperty().bind(vm.errorProperty());
         errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());

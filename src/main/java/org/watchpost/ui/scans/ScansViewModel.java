@@ -162,6 +162,12 @@ public final class ScansViewModel {
         rows.add(0, new ScanRowViewModel(rec, now));
     }
 
+    /** Re-renders ages and running durations ("2 h ago" goes stale otherwise); cheap, no database access. */
+    public void tick() {
+        var now = clock.instant();
+        for (ScanRowViewModel r : rows) r.update(r.record(), now);
+    }
+
     public void removeIds(Set<Long> ids) {
         rows.removeIf(r -> ids.contains(r.id()));
     }
