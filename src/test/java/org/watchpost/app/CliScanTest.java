@@ -72,6 +72,9 @@ class CliScanTest {
 
         MainCliTest.Result list = run("scans");
         assertThat(list.out()).contains("SCAN-1").contains("COMPLETED").contains("cli test");
+        // --data-dir also works after the command name
+        MainCliTest.Result after = MainCliTest.run("scans", "--data-dir", dir.toString());
+        assertThat(after.out()).contains("cli test");
     }
 
     @Test
