@@ -29,6 +29,7 @@ public final class DesktopWindow {
     private final MainView main;
     private final ScansViewModel scansVm;
     private final ScanActionsController actions;
+    private final ReportActions reports;
 
     public DesktopWindow(Stage stage, AppContext context, TaskExecutor executor, LiveScanFeed feed, HostServices hostServices,
                          String datasetDate, int schemaVersion) {
@@ -40,19 +41,21 @@ public final class DesktopWindow {
         VulnerabilitiesView vulnsView = new VulnerabilitiesView(vulnsVm, actions::openScan);
         main.register(MainView.Page.VULNERABILITIES, vulnsView::root);
         main.onShow(MainView.Page.VULNERABILITIES, vulnsView::refresh);
-        actions.enableReports(new ReportActions(new ReportService(context.scans()), () -> stage,
+        reports = new ReportActions(new ReportService(context.scans()), () -> stage,
                 () -> {
                     var branding = context.settings().reportBranding();
                     ReportOptions o = ReportOptions.defaults().withVersion(Version.get()).withDatasetDate(datasetDate)
                             .withOrganisation(branding.organisation()).withLogo(branding.logoPath().orElse(null));
                     return branding.classification().isBlank() ? o : o.withClassification(branding.classification());
-                }, hostServices));
+                }, hostServices);
+        actions.enableReports(reports);
         InvestigationsViewModel investigationsVm = new InvestigationsViewModel(context.investigations(), executor);
         InvestigationsView[] investigationsView = new InvestigationsView[1];
         java.util.function.Consumer<Long> openInvestigation = id -> {
             InvestigationPageViewModel pvm = new InvestigationPageViewModel(context.investigations(), executor, id);
             InvestigationPage page = new InvestigationPage(pvm, () -> main.show(MainView.Page.INVESTIGATIONS),
                     actions::openScan, () -> stage);
+            page.enableReport(() -> reports.investigationReport(context.investigations(), id));
             pvm.refresh();
             main.showNode(MainView.Page.INVESTIGATIONS, page.root());
         };

@@ -48,7 +48,7 @@ final class RemediationReport {
                         PdfDoc.BODY, 0);
                 d.space(8);
                 Table t = d.table(new String[] {"#", "Action", "Severity", "KEV", "Hosts", "Findings", "Owner", "Due"},
-                        new float[] {0.35f, 4.2f, 1.1f, 0.75f, 0.75f, 1.05f, 1.3f, 1f}).maxLines(3).grid(true);
+                        new float[] {0.45f, 4.1f, 1.1f, 0.75f, 0.75f, 1.05f, 1.3f, 1f}).maxLines(3).grid(true);
                 int i = 1;
                 for (FixGroups.Group g : ordered) {
                     if (i > 40) {

@@ -53,6 +53,25 @@ public final class ReportService {
         return out;
     }
 
+    /**
+     * Writes the PDF report of an investigation: each finding's lifecycle across its scans, the
+     * severity trend per scan, and its hosts.
+     *
+     * @throws ReportCancelledException when cancelled (nothing is left at {@code out})
+     */
+    public Path writeInvestigationPdf(org.watchpost.store.InvestigationRepository investigations, long investigationId, Path out,
+                                      ReportOptions opts, ReportProgress p, Cancellation c) throws IOException {
+        ReportOptions o = opts == null ? ReportOptions.defaults() : opts;
+        investigations.require(investigationId);
+        Job job = new Job(p, c);
+        atomically(out, os -> {
+            InvestigationReport.write(investigations, investigationId, o, job, os);
+            return null;
+        });
+        job.progress(1, "Done");
+        return out;
+    }
+
     /** Exports a scan's findings, services or hosts as CSV to a file; returns the number of data rows. */
     public long exportCsv(long scanId, CsvKind kind, Path out, ReportProgress p, Cancellation c) throws IOException {
         return atomically(out, os -> exportCsv(scanId, kind, os, p, c));

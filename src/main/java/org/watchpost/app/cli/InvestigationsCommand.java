@@ -62,6 +62,38 @@ public final class InvestigationsCommand extends CliSupport implements Callable<
         }
     }
 
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Write the investigation's PDF report: each finding's lifecycle across its scans, the severity trend"
+                    + " and the hosts. Exit code 3 if there is no such investigation.")
+    int report(@Parameters(paramLabel = "INV-ID", description = "e.g. INV-3") String idText,
+               @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The PDF to write.") java.nio.file.Path out,
+               @Option(names = "--classification", defaultValue = "CONFIDENTIAL", paramLabel = "LABEL",
+                       description = "Label on every page (default: ${DEFAULT-VALUE}; empty for none).") String classification)
+            throws Exception {
+        long id;
+        try {
+            id = InvestigationRepository.parseId(idText);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (java.nio.file.Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a folder; give a file name");
+        }
+        try (AppContext ctx = open()) {
+            InvestigationRepository invs = new InvestigationRepository(ctx.database(), ctx.clock());
+            if (invs.get(id).isEmpty()) {
+                err().println("watchpost: no investigation " + InvestigationRepository.format(id));
+                return Main.NOT_FOUND;
+            }
+            org.watchpost.report.ReportOptions o = new org.watchpost.report.ReportOptions(classification, ctx.datasetDate(),
+                    org.watchpost.app.Version.get(), null, null);
+            new org.watchpost.report.ReportService(ctx.scans()).writeInvestigationPdf(invs, id, out, o, null, null);
+            err().printf("wrote the report of %s to %s (%,d bytes)%n", InvestigationRepository.format(id), out,
+                    java.nio.file.Files.size(out));
+            return Main.OK;
+        }
+    }
+
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "One investigation: its scans in time order and its findings with their lifecycle. Exit code 3 if there is no such investigation.")
     int show(@Parameters(paramLabel = "INV-ID", description = "e.g. INV-3") String idText,

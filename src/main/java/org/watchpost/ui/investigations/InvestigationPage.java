@@ -64,6 +64,8 @@ public final class InvestigationPage {
     @FXML private TableColumn<InvestigationFinding, String> fTimeline;
     @FXML private StackPane trendHolder;
     @FXML private Button removeButton;
+    @FXML private Button reportButton;
+    private Runnable onReport;
     @FXML private TableView<ScanRecord> scansTable;
     @FXML private TableColumn<ScanRecord, String> sId;
     @FXML private TableColumn<ScanRecord, String> sName;
@@ -218,6 +220,18 @@ public final class InvestigationPage {
         if (s == null) return;
         InvestigationDialogs.edit(owner.get(), "Edit investigation", s.name(), s.description())
                 .ifPresent(d -> vm.update(d.name(), d.description()));
+    }
+
+    /** Shows the "Report (PDF)…" button, which runs {@code action}. */
+    public void enableReport(Runnable action) {
+        this.onReport = action;
+        reportButton.setVisible(true);
+        reportButton.setManaged(true);
+    }
+
+    @FXML
+    private void onReport() {
+        if (onReport != null) onReport.run();
     }
 
     @FXML

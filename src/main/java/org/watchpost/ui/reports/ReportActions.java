@@ -121,6 +121,15 @@ public final class ReportActions {
         });
     }
 
+    /** "Report…" for an investigation: the lifecycle of every finding across its scans, as a PDF. */
+    public void investigationReport(org.watchpost.store.InvestigationRepository investigations, long id) {
+        File file = chooseFile(org.watchpost.store.InvestigationRepository.format(id) + "-report.pdf", "PDF", "*.pdf");
+        if (file == null) return;
+        Path pdf = file.toPath();
+        run("Writing the investigation report", (progress, cancel) ->
+                service.writeInvestigationPdf(investigations, id, pdf, defaults.get(), progress, cancel), p -> info("Report written", "Saved " + p));
+    }
+
     /** "Export…": findings or services as CSV, or everything as JSON. */
     public void export(long scanId, String format, CsvKind kind) {
         String ext = format.equals("json") ? "json" : "csv";
