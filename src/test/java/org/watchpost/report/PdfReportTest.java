@@ -212,6 +212,20 @@ class PdfReportTest {
     }
 
     @Test
+    void aScanWithNothingFoundStillGivesEveryReport() throws IOException {
+        ScanRecord s = fx.scan("quiet", "127.0.0.40", ScanStatus.STOPPED, rec -> { });
+        for (ReportType type : ReportType.values()) {
+            Path pdf = service.writePdf(s.id(), type, dir.resolve("empty-" + type + ".pdf"), opts, null, null);
+            keep(pdf, "empty-" + type.fileSuffix() + ".pdf");
+            String t = text(pdf);
+            assertThat(t).contains(s.scanId(), "Page 1 of", "(stopped)");
+        }
+        assertThat(text(dir.resolve("empty-EXECUTIVE.pdf"))).contains("Minimal", "No significant risks");
+        assertThat(text(dir.resolve("empty-REMEDIATION.pdf"))).contains("nothing to remediate");
+        assertThat(text(dir.resolve("empty-TECHNICAL.pdf"))).contains("No open ports were found");
+    }
+
+    @Test
     void anUnknownScanIsAClearError() {
         assertThatThrownBy(() -> service.writePdf(999, ReportType.TECHNICAL, dir.resolve("x.pdf"), opts, null, null))
                 .hasMessageContaining("SCAN-999");
