@@ -54,8 +54,10 @@ final class Risk {
             case "High" -> plural(c.high(), "high-severity finding") + hosts + ": fix within days.";
             case "Medium" -> "No critical or high findings; " + plural(c.medium(), "medium finding") + " to plan in.";
             case "Low" -> "Only low-severity findings (" + c.low() + "); routine hygiene.";
-            default -> "No weaknesses found on the " + s.hostsUp() + " responding hosts with the checks run.";
-        };
+            default -> s.hostsUp() == 0 ? "No host responded, so nothing could be assessed."
+                    : "No weaknesses found on the " + s.hostsUp() + " responding hosts with the checks run.";
+        } + (s.status() == org.watchpost.engine.model.ScanStatus.COMPLETED ? ""
+                : " The scan " + s.status().name().toLowerCase(java.util.Locale.ROOT) + " before it finished: results are partial.");
     }
 
     static String plural(long n, String what) {

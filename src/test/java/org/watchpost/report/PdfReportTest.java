@@ -111,9 +111,16 @@ class PdfReportTest {
             for (PDPage p : d.getPages()) {
                 assertThat(p.getResources().getXObjectNames()).as("no bitmaps: the chart is vector").isEmpty();
             }
+            // the chart's category labels are real text on page 1 (nothing else there says "Medium", "Low", "Info")
+            PDFTextStripper first = new PDFTextStripper();
+            first.setStartPage(1);
+            first.setEndPage(1);
+            String page1 = first.getText(d);
+            assertThat(page1).contains("Findings by severity", "Medium", "Low", "Info");
+            // and its bars are filled paths in the severity colours (#f59e0b for Medium)
+            String ops = new String(d.getPage(0).getContents().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(ops).containsPattern("0\\.96\\d* 0\\.61\\d* 0\\.04\\d* (rg|sc)");
         }
-        // the chart's value labels and category labels are real text in the page
-        assertThat(t).contains("Medium", "Low", "Info");
     }
 
     @Test
@@ -229,6 +236,20 @@ class PdfReportTest {
         service.writePdf(s.id(), ReportType.REMEDIATION, dir.resolve("p.pdf"), opts, (f, m) -> seen.add(f), new Cancellation());
         assertThat(seen).isNotEmpty().isSorted();
         assertThat(seen.get(seen.size() - 1)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aScanWithNothingFoundStillGivesEveryReport() throws IOException {
+        ScanRecord s = fx.scan("quiet", "127.0.0.40", ScanStatus.STOPPED, rec -> { });
+        for (ReportType type : ReportType.values()) {
+            Path pdf = service.writePdf(s.id(), type, dir.resolve("empty-" + type + ".pdf"), opts, null, null);
+            keep(pdf, "empty-" + type.fileSuffix() + ".pdf");
+            String t = text(pdf);
+            assertThat(t).contains(s.scanId(), "Page 1 of", "(stopped)");
+        }
+        assertThat(text(dir.resolve("empty-EXECUTIVE.pdf"))).contains("Minimal", "No significant risks");
+        assertThat(text(dir.resolve("empty-REMEDIATION.pdf"))).contains("nothing to remediate");
+        assertThat(text(dir.resolve("empty-TECHNICAL.pdf"))).contains("No open ports were found");
     }
 
     @Test
