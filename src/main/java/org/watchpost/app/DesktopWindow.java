@@ -86,12 +86,29 @@ public final class DesktopWindow {
             });
             return view.root();
         });
+        String[] staleNote = {""};
+        // read off the FX thread, once; the dialog shows it when checks are on
+        executor.submit("dataset age", () -> datasetNote(context), note -> staleNote[0] = note, e -> { });
         actions.setNewScanPrefill(vm -> {
             var d = context.settings().scanDefaults();
             vm.applyDefaults(d.ports(), d.timeoutMs(), d.rateLimit(), d.concurrency());
+            vm.datasetNoteProperty().set(staleNote[0]);
         });
         main.show(MainView.Page.SCANS);
         scansVm.refresh();
+    }
+
+    /** A warning for the New scan dialog when the vulnerability data is older than 90 days, else "". */
+    static String datasetNote(AppContext context) {
+        try {
+            var db = context.vulnDb();
+            if (!db.isStale(context.clock())) return "";
+            return "The vulnerability data is from " + db.info().datasetDate() + ", more than "
+                    + org.watchpost.engine.vulndb.VulnDb.DEFAULT_STALE_DAYS + " days old: recent CVEs are missing."
+                    + " Import newer data in Settings → Vulnerability data.";
+        } catch (RuntimeException e) {
+            return "The vulnerability database could not be read (" + e.getMessage() + "): version checks will be skipped.";
+        }
     }
 
     /** Says on the Scans page that scans were found RUNNING at start and marked INTERRUPTED. */

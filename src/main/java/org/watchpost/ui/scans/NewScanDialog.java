@@ -46,6 +46,7 @@ public final class NewScanDialog {
     @FXML private Spinner<Integer> concurrencySpinner;
     @FXML private Label messageLabel;
     @FXML private ComboBox<org.watchpost.store.InvestigationSummary> investigationBox;
+    @FXML private Label datasetNote;
     @FXML private CheckBox monitorBox;
     @FXML private javafx.scene.layout.HBox monitorRow;
     @FXML private javafx.scene.control.ChoiceBox<String> monitorKind;
@@ -94,6 +95,9 @@ public final class NewScanDialog {
         servicesBox.selectedProperty().bindBidirectional(vm.serviceDetectionProperty());
         checksBox.selectedProperty().bindBidirectional(vm.checksProperty());
         checksBox.disableProperty().bind(servicesBox.selectedProperty().not());
+        datasetNote.textProperty().bind(vm.datasetNoteProperty());
+        datasetNote.visibleProperty().bind(vm.datasetNoteProperty().isNotEmpty().and(checksBox.selectedProperty()));
+        datasetNote.managedProperty().bind(datasetNote.visibleProperty());
         spinner(timeoutSpinner, 1, 60_000, 100, vm.timeoutMsProperty());
         spinner(rateSpinner, 0, 10_000_000, 100, vm.rateLimitProperty());
         spinner(concurrencySpinner, 1, 100_000, 100, vm.concurrencyProperty());

@@ -63,6 +63,7 @@ public final class NewScanViewModel {
     private final StringProperty monitorMessage = new SimpleStringProperty("");
     private final BooleanProperty monitorValid = new SimpleBooleanProperty(true);
     private org.watchpost.schedule.Frequency frequency;
+    private final StringProperty datasetNote = new SimpleStringProperty("");
     private final BooleanProperty validating = new SimpleBooleanProperty(false);
 
     public NewScanViewModel(Planner planner, TaskExecutor executor) {
@@ -201,6 +202,8 @@ public final class NewScanViewModel {
     public StringProperty monitorExpressionProperty() { return monitorExpression; }
     public StringProperty monitorMessageProperty() { return monitorMessage; }
     public BooleanProperty monitorValidProperty() { return monitorValid; }
+    /** A warning about the vulnerability data (e.g. older than 90 days), shown beside "Run vulnerability checks"; empty for none. */
+    public StringProperty datasetNoteProperty() { return datasetNote; }
 
     public boolean needsConfirmation() {
         return hostCount.get() > CONFIRM_HOSTS;
