@@ -5,7 +5,7 @@ import org.watchpost.store.DataDirectory;
 
 /**
  * Points the log file at {@code <data folder>/logs} before the first logger is created:
- * {@code logback.xml} reads the {@value #PROPERTY} system property. Must run first thing in
+ * {@link LogConfigurator} reads the {@value #PROPERTY} system property. Must run first thing in
  * {@link Main#main}, before any class that holds a logger is loaded.
  */
 public final class LogSetup {

@@ -26,10 +26,7 @@ class LogSetupTest {
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         ch.qos.logback.classic.LoggerContext ctx = new ch.qos.logback.classic.LoggerContext();
         ctx.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
-        ctx.putProperty(LogSetup.PROPERTY, dir.toString());
-        ch.qos.logback.classic.joran.JoranConfigurator cfg = new ch.qos.logback.classic.joran.JoranConfigurator();
-        cfg.setContext(ctx);
-        cfg.doConfigure(LogSetup.class.getResource("/logback.xml"));
+        LogConfigurator.apply(ctx, dir.toString());
         java.io.PrintStream err = System.err;
         java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
         try {
@@ -44,5 +41,8 @@ class LogSetupTest {
         assertThat(file).contains("INFO").contains("an info line").contains("a warning line");
         assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("a warning line").doesNotContain("an info line");
         assertThat(LogSetup.class.getResource("/simplelogger.properties")).isNull();
+        // Logback finds the code configuration through the service loader
+        assertThat(java.util.ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class).stream()
+                .map(p -> p.type().getName())).contains(LogConfigurator.class.getName());
     }
 }
