@@ -126,15 +126,15 @@ public final class ScanRecorder implements ScanListener, AutoCloseable {
         Double progress = null;
         boolean countersDirty = false;
         int[] sevDelta = new int[5];
+        Map<Long, int[]> counts = new HashMap<>();
         try (PreparedStatement upHost = c.prepareStatement("INSERT INTO hosts(scan_id, address, hostname, up, reason, rtt_micros)"
                 + " VALUES (?,?,?,?,?,?) ON CONFLICT(scan_id, address) DO UPDATE SET up = max(up, excluded.up),"
                 + " hostname = coalesce(excluded.hostname, hostname), reason = coalesce(excluded.reason, reason),"
                 + " rtt_micros = CASE WHEN excluded.rtt_micros >= 0 THEN excluded.rtt_micros ELSE rtt_micros END");
              PreparedStatement openPort = c.prepareStatement("INSERT INTO services(scan_id, host_id, address, port, protocol, state,"
                      + " rtt_micros) VALUES (?,?,?,?,'tcp','OPEN',?) ON CONFLICT(scan_id, address, port, protocol) DO NOTHING");
-             PreparedStatement closedCount = c.prepareStatement("UPDATE hosts SET closed_ports = closed_ports + 1,"
-                     + " up = CASE WHEN up = 0 AND ? THEN 1 ELSE up END WHERE id = ?");
-             PreparedStatement filteredCount = c.prepareStatement("UPDATE hosts SET filtered_ports = filtered_ports + 1 WHERE id = ?");
+             PreparedStatement portCounts = c.prepareStatement("UPDATE hosts SET closed_ports = closed_ports + ?,"
+                     + " filtered_ports = filtered_ports + ? WHERE id = ?");
              PreparedStatement svc = c.prepareStatement("INSERT INTO services(scan_id, host_id, address, port, protocol, state,"
                      + " service, product, version, cpe, tls, banner, extra) VALUES (?,?,?,?,'tcp','OPEN',?,?,?,?,?,?,?)"
                      + " ON CONFLICT(scan_id, address, port, protocol) DO UPDATE SET service = excluded.service,"
@@ -162,15 +162,9 @@ public final class ScanRecorder implements ScanListener, AutoCloseable {
                             openPort.executeUpdate();
                             countersDirty = true;
                         }
-                        case CLOSED -> {
-                            closedCount.setBoolean(1, true);
-                            closedCount.setLong(2, hostId);
-                            closedCount.executeUpdate();
-                        }
-                        case FILTERED -> {
-                            filteredCount.setLong(1, hostId);
-                            filteredCount.executeUpdate();
-                        }
+                        // closed and filtered ports are only counted: one UPDATE per host per batch, not per port
+                        case CLOSED -> counts.computeIfAbsent(hostId, k -> new int[2])[0]++;
+                        case FILTERED -> counts.computeIfAbsent(hostId, k -> new int[2])[1]++;
                     }
                 } else if (o instanceof ServiceInfo s) {
                     long hostId = hostId(c, upHost, s.address(), true);
@@ -217,6 +211,12 @@ public final class ScanRecorder implements ScanListener, AutoCloseable {
                 } else if (o instanceof Progress p) {
                     progress = p.fraction();
                 }
+            }
+            for (Map.Entry<Long, int[]> e : counts.entrySet()) {
+                portCounts.setInt(1, e.getValue()[0]);
+                portCounts.setInt(2, e.getValue()[1]);
+                portCounts.setLong(3, e.getKey());
+                portCounts.executeUpdate();
             }
         }
         if (countersDirty || progress != null || sevDelta[0] + sevDelta[1] + sevDelta[2] + sevDelta[3] + sevDelta[4] > 0) {
