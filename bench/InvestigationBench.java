@@ -33,11 +33,11 @@ public class InvestigationBench {
             long w0 = System.nanoTime();
             List<Long> ids = new ArrayList<>();
             for (int s = 0; s < scansN; s++) {
-                long id = scans.create("s" + s, ScanConfig.defaults("10.0.0.0/24"), "ui", null, null, hostsN).id();
+                long id = scans.create("s" + s, ScanConfig.defaults("127.0.0.0/24"), "ui", null, null, hostsN).id();
                 scans.transition(id, ScanStatus.RUNNING, null);
                 try (ScanRecorder rec = new ScanRecorder(db, id, clock)) {
                     for (int h = 0; h < hostsN; h++) {
-                        String a = "10.0." + (h / 250) + "." + (h % 250 + 1);
+                        String a = "127.0." + (h / 250) + "." + (h % 250 + 1);
                         rec.onHost(new HostResult(a, null, true, "bench", 100));
                         rec.onPort(new PortResult(a, 22, PortState.OPEN, 100));
                         for (int f = 0; f < perHost; f++) {

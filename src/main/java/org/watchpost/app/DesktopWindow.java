@@ -6,7 +6,6 @@ import org.watchpost.report.ReportOptions;
 import org.watchpost.report.ReportService;
 import org.watchpost.store.FindingRepository;
 import org.watchpost.ui.MainView;
-import org.watchpost.ui.SettingsView;
 import org.watchpost.ui.common.TaskExecutor;
 import org.watchpost.ui.investigations.InvestigationPage;
 import org.watchpost.ui.investigations.InvestigationPageViewModel;
@@ -32,7 +31,7 @@ public final class DesktopWindow {
     private final ReportActions reports;
 
     public DesktopWindow(Stage stage, AppContext context, TaskExecutor executor, LiveScanFeed feed, HostServices hostServices,
-                         String datasetDate, int schemaVersion) {
+                         String datasetDate) {
         main = new MainView("v" + Version.get() + "\n" + context.dataDir());
         scansVm = new ScansViewModel(context.scans(), executor, context.clock());
         actions = new ScanActionsController(context.scanManager(), executor, main, scansVm, feed, () -> stage);
@@ -74,17 +73,6 @@ public final class DesktopWindow {
         actions.enableGroups(context.investigations(), context.scheduler(), () -> {
             investigationsVm.refresh();
             monitorsVm.refresh();
-        });
-        main.register(MainView.Page.SETTINGS, () -> {
-            SettingsView view = new SettingsView(Version.get(), context.dataDir(), context.database().file(), schemaVersion);
-            view.bindConcurrentScans(context.settings().concurrentScans(), n -> {
-                context.settings().setConcurrentScans(n);
-                executor.submit("save settings", () -> {
-                    context.settings().save();
-                    return null;
-                }, ok -> { }, err -> scansVm.errorProperty().set("Could not save settings: " + err.getMessage()));
-            });
-            return view.root();
         });
         String[] staleNote = {""};
         // read off the FX thread, once; the dialog shows it when checks are on

@@ -76,7 +76,7 @@ public final class WatchpostApp extends Application {
         context.setNotificationSink(n -> Platform.runLater(() -> org.controlsfx.control.Notifications.create()
                 .owner(stage).title(n.title()).text(n.body()).hideAfter(javafx.util.Duration.seconds(12)).showWarning()));
         startScheduler();
-        DesktopWindow window = new DesktopWindow(stage, context, executor, feed, getHostServices(), datasetDate, schemaVersion);
+        DesktopWindow window = new DesktopWindow(stage, context, executor, feed, getHostServices(), datasetDate);
         window.reportInterrupted(interrupted);
         actions = window.actions();
         Scene scene = new Scene(window.main().root(), 1200, 760);

@@ -72,16 +72,6 @@ public final class SettingsView {
         logDir.setText("");
     }
 
-    /** Shows the scans-at-once setting; {@code onChange} saves a new value (the page without a view model). */
-    public void bindConcurrentScans(int current, java.util.function.IntConsumer onChange) {
-        concurrentScans.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 16, current));
-        concurrentScans.valueProperty().addListener((o, a, b) -> {
-            if (b != null) onChange.accept(b);
-        });
-        editable.setVisible(true);
-        editable.setManaged(true);
-    }
-
     /** Makes the page editable through a view model (loads it, reads the dataset). */
     public void attach(SettingsViewModel model, Path logDirectory) {
         this.vm = model;

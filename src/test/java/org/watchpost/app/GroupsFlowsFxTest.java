@@ -54,7 +54,7 @@ class GroupsFlowsFxTest {
         executor = new FxTaskExecutor();
         feed = new LiveScanFeed(ctx.scans(), Platform::runLater);
         ctx.scanManager().addObserver(feed);
-        window = new DesktopWindow(stage, ctx, executor, feed, null, "test", 3);
+        window = new DesktopWindow(stage, ctx, executor, feed, null, "test");
         Scene scene = new Scene(window.main().root(), 1280, 800);
         scene.getStylesheets().add(getClass().getResource("/org/watchpost/ui/watchpost.css").toExternalForm());
         stage.setScene(scene);

@@ -66,7 +66,7 @@ class ScreenshotTourTest {
         ctx.digests();
         org.watchpost.ui.common.Themes.install();
         org.watchpost.ui.common.Themes.apply(Boolean.getBoolean("tour.dark"));
-        window = new DesktopWindow(stage, ctx, executor, feed, null, String.valueOf(ctx.vulnDb().info().datasetDate()), 3);
+        window = new DesktopWindow(stage, ctx, executor, feed, null, String.valueOf(ctx.vulnDb().info().datasetDate()));
         Scene scene = new Scene(window.main().root(), 1280, 780);
         scene.getStylesheets().add(getClass().getResource("/org/watchpost/ui/watchpost.css").toExternalForm());
         stage.setScene(scene);
