@@ -231,19 +231,14 @@ public final class ScanManager implements AutoCloseable {
                 long last = r.lastNotify.get();
                 if (now - last >= NOTIFY_MS * 1_000_000L && r.lastNotify.compareAndSet(last, now)) {
                     // let the recorder's batch land first, then tell observers
-                    ticker.schedule(() -> notifyResults(id), ScanRecorderFlush.DELAY_MS, TimeUnit.MILLISECONDS);
+                    ticker.schedule(() -> notifyResults(id), NOTIFY_DELAY_MS, TimeUnit.MILLISECONDS);
                 }
             }
         };
     }
 
     /** How long after a burst of results observers are told (a little more than the recorder's flush period). */
-    static final class ScanRecorderFlush {
-        static final long DELAY_MS = 220;
-
-        private ScanRecorderFlush() {
-        }
-    }
+    static final long NOTIFY_DELAY_MS = 220;
 
     /**
      * Stops scans cooperatively; each keeps what it found and ends STOPPED.

@@ -200,33 +200,34 @@ public final class ScanActionsController implements ScanActions {
 
     @Override
     public void cloneScan(long scanId) {
-        executor.submit("load settings", () -> {
-            ScanRecord rec = manager.repository().require(scanId);
-            return new Object[] {rec, manager.repository().configForNextRun(scanId)};
-        }, pair -> {
-            ScanRecord rec = (ScanRecord) pair[0];
+        withSettings(scanId, (rec, config) -> {
             NewScanViewModel vm = new NewScanViewModel(manager::plan, executor);
-            vm.load(rec.name() + " (copy)", (ScanConfig) pair[1], NewScanViewModel.Mode.CLONE);
+            vm.load(rec.name() + " (copy)", config, NewScanViewModel.Mode.CLONE);
             showDialogAndStart(vm, null);
-        }, e -> error("The scan's settings could not be loaded", e));
+        });
     }
 
     @Override
     public void editConfig(long scanId) {
-        executor.submit("load settings", () -> {
-            ScanRecord rec = manager.repository().require(scanId);
-            return new Object[] {rec, manager.repository().configForNextRun(scanId)};
-        }, pair -> {
-            ScanRecord rec = (ScanRecord) pair[0];
+        withSettings(scanId, (rec, config) -> {
             NewScanViewModel vm = new NewScanViewModel(manager::plan, executor);
-            vm.load(rec.name(), (ScanConfig) pair[1], NewScanViewModel.Mode.EDIT);
+            vm.load(rec.name(), config, NewScanViewModel.Mode.EDIT);
             new NewScanDialog(vm, owner.get()).showAndWait().ifPresent(res -> executor.submit("save configuration",
                     () -> manager.repository().updateConfig(scanId, res.config(), res.name()), saved -> {
                         scansVm.apply(saved);
                         feed.touch(scanId);
                         if (openDetails != null && openDetails.viewModel().scanId() == scanId) openDetails.viewModel().refresh();
                     }, e -> error("The configuration could not be saved", e)));
-        }, e -> error("The scan's settings could not be loaded", e));
+        });
+    }
+
+    private record ScanSettings(ScanRecord scan, ScanConfig config) {}
+
+    /** Loads a scan and the configuration its next run would use, in the background, then calls {@code then} on the FX thread. */
+    private void withSettings(long scanId, java.util.function.BiConsumer<ScanRecord, ScanConfig> then) {
+        executor.submit("load settings", () -> new ScanSettings(manager.repository().require(scanId),
+                manager.repository().configForNextRun(scanId)), st -> then.accept(st.scan(), st.config()),
+                e -> error("The scan's settings could not be loaded", e));
     }
 
     @Override

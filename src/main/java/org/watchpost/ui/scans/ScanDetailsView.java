@@ -154,9 +154,7 @@ public final class ScanDetailsView {
                         p.probesPerSec(), p.etaSeconds() >= 0 ? " · ETA " + p.etaSeconds() + " s" : ""));
             }
         });
-        errorLabel.textProperty().bind(vm.errorProperty());
-        errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        org.watchpost.ui.common.Banners.bind(errorLabel, vm.errorProperty());
         vm.goneProperty().addListener((o, a, g) -> {
             if (g) back.run();
         });

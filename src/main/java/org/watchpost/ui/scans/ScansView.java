@@ -127,9 +127,7 @@ public final class ScansView {
                 new javafx.animation.KeyFrame(javafx.util.Duration.seconds(30), e -> vm.tick()));
         ages.setCycleCount(javafx.animation.Animation.INDEFINITE);
         ages.play();
-        errorLabel.textProperty().bind(vm.errorProperty());
-        errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        org.watchpost.ui.common.Banners.bind(errorLabel, vm.errorProperty());
     }
 
     private void installActions() {

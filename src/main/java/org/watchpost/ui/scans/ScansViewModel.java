@@ -30,7 +30,9 @@ public final class ScansViewModel {
     private final ScanRepository repository;
     private final TaskExecutor executor;
     private final Clock clock;
-    private final ObservableList<ScanRowViewModel> rows = FXCollections.observableArrayList();
+    /** A row's status change is a list change too: the status filter and the enabled actions follow it. */
+    private final ObservableList<ScanRowViewModel> rows =
+            FXCollections.observableArrayList(r -> new javafx.beans.Observable[] {r.statusProperty()});
     private final FilteredList<ScanRowViewModel> visible = new FilteredList<>(rows, r -> true);
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<ScanStatus> statusFilter = new SimpleObjectProperty<>();
