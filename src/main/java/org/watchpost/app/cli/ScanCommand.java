@@ -76,31 +76,30 @@ public final class ScanCommand extends CliSupport implements Callable<Integer> {
                 return usage(e.getMessage());
             }
             CountDownLatch ended = new CountDownLatch(1);
-            long[] idHolder = {-1};
+            java.util.concurrent.atomic.AtomicLong current = new java.util.concurrent.atomic.AtomicLong(-1);
             Instant t0 = Instant.now();
             ScanObserver obs = new ScanObserver() {
                 @Override
                 public void statusChanged(long scanId, ScanStatus status) {
-                    if (scanId == idHolder[0] && status.isTerminal()) ended.countDown();
+                    if (scanId == current.get() && status.isTerminal()) ended.countDown();
                 }
 
                 @Override
                 public void progress(long scanId, ScanProgress p) {
-                    if (!quiet && scanId == idHolder[0]) {
+                    if (!quiet && scanId == current.get()) {
                         err().printf("%5.1f%%  %,.0f probes/s  ETA %s  %s%n", p.fraction() * 100, p.probesPerSec(), p.etaSeconds() < 0 ? "?" : p.etaSeconds() + " s", p.phase());
                     }
                 }
             };
             manager.addObserver(obs);
             ScanRecord rec;
-            synchronized (idHolder) {
-                try {
-                    rec = manager.start(name, config, "cli", null, null);
-                } catch (InvalidScanConfigException e) {
-                    return usage(e.getMessage());
-                }
-                idHolder[0] = rec.id();
+            try {
+                rec = manager.start(name, config, "cli", null, null);
+            } catch (InvalidScanConfigException e) {
+                return usage(e.getMessage());
             }
+            // a scan can end before this line: the wait below also polls its status
+            current.set(rec.id());
             out().println(rec.scanId());
             out().flush();
             if (!quiet) err().printf("scanning %,d host(s) × %,d port(s)%n", plan.hosts(), plan.ports());
