@@ -130,8 +130,9 @@ public final class ScanDetailsView {
         hDetail.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().detail()));
         hostTree.setRoot(new TreeItem<>(new Row("", "", "", "", "")));
         hostTree.setPlaceholder(new Label("No hosts answered (yet)."));
-        vm.hosts().addListener((javafx.collections.ListChangeListener<HostRecord>) c -> rebuildTree());
-        vm.services().addListener((javafx.collections.ListChangeListener<ServiceRecord>) c -> rebuildTree());
+        // hosts and services change together in one refresh: rebuild the tree once, after both
+        vm.hosts().addListener((javafx.collections.ListChangeListener<HostRecord>) c -> scheduleRebuild());
+        vm.services().addListener((javafx.collections.ListChangeListener<ServiceRecord>) c -> scheduleRebuild());
 
         ChartViewer viewer = new ChartViewer(chart.chart());
         chartHolder.getChildren().add(viewer);
@@ -209,6 +210,17 @@ public final class ScanDetailsView {
             stopButton.setTooltip(new Tooltip("This scan was started by a monitor: it cannot be stopped, only deleted."));
         }
         chart.update(s.severities());
+    }
+
+    private boolean rebuildPending;
+
+    private void scheduleRebuild() {
+        if (rebuildPending) return;
+        rebuildPending = true;
+        javafx.application.Platform.runLater(() -> {
+            rebuildPending = false;
+            rebuildTree();
+        });
     }
 
     private void rebuildTree() {
