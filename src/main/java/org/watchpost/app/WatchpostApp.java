@@ -105,6 +105,8 @@ public final class WatchpostApp extends Application {
             windowState.save(stage);
         });
         stage.show();
+        // some window managers map a new window at their own default size: apply the saved one again once it is shown
+        Platform.runLater(() -> windowState.restore(stage, 1200, 760));
         desktop.maybeShowWelcome(newInstall, desktop.starter(feed::touch));
     }
 

@@ -23,6 +23,8 @@ public final class WindowState {
         Properties p = load();
         double w = num(p, "window.width", defaultW);
         double h = num(p, "window.height", defaultH);
+        stage.setMinWidth(640);
+        stage.setMinHeight(420);
         stage.setWidth(Math.max(640, w));
         stage.setHeight(Math.max(420, h));
         double x = num(p, "window.x", Double.NaN);
@@ -35,7 +37,8 @@ public final class WindowState {
         } else {
             stage.centerOnScreen();
         }
-        stage.setMaximized(Boolean.parseBoolean(p.getProperty("window.maximized", "false")));
+        // only ever maximise: un-maximising a window that was never shown lets some window managers map it at a tiny default size
+        if (Boolean.parseBoolean(p.getProperty("window.maximized", "false"))) stage.setMaximized(true);
     }
 
     public void save(Stage stage) {

@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 /** Short human renderings of durations and ages ("45 s", "2 h 5 min", "2 h ago", "1 day ago"). */
 public final class TimeText {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private TimeText() {
     }
@@ -38,7 +38,7 @@ public final class TimeText {
         return (d / 30) + " months ago";
     }
 
-    /** Minutes precision, for table cells. */
+    /** Month, day and minutes, for narrow table cells (the full stamp is on the details page). */
     public static String shortStamp(Instant t, ZoneId zone) {
         return t == null ? "" : SHORT.format(t.atZone(zone));
     }
