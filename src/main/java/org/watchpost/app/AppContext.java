@@ -48,9 +48,72 @@ public final class AppContext implements AutoCloseable {
      * @throws org.watchpost.store.StoreException with a user-facing message
      */
     public static AppContext open(String dataDirFlag) {
+        Preopened p = PREOPENED.getAndSet(null);
+        if (p != null) {
+            if (java.util.Objects.equals(p.flag(), dataDirFlag)) return p.take();
+            p.discard();   // opened for another folder: not this caller's
+        }
+        return openNow(dataDirFlag);
+    }
+
+    private static AppContext openNow(String dataDirFlag) {
         Path dir = DataDirectory.ensure(DataDirectory.resolve(dataDirFlag));
         Database db = Database.open(dir.resolve(DataDirectory.DB_FILE));
         return new AppContext(dir, db, Clock.systemDefaultZone());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<Preopened> PREOPENED =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** A context being opened ahead of time on its own thread. */
+    private record Preopened(String flag, java.util.concurrent.CompletableFuture<AppContext> future) {
+        AppContext take() {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // the same exception (and message) the caller would have met opening it itself
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                if (e.getCause() instanceof Error err) throw err;
+                throw e;
+            }
+        }
+
+        void discard() {
+            future.thenAccept(AppContext::close);
+        }
+    }
+
+    /**
+     * Starts opening (creating, migrating) the database of {@code dataDirFlag} on a background
+     * thread, so a command's start-up (argument parsing, logging set-up) and the database's overlap;
+     * the next {@link #open} of the same folder takes it, with any error it met. A headless command
+     * calls this first thing; {@link #discardPreopened} closes it if no one took it.
+     */
+    public static void preopen(String dataDirFlag) {
+        var future = new java.util.concurrent.CompletableFuture<AppContext>();
+        Preopened p = new Preopened(dataDirFlag, future);
+        Preopened old = PREOPENED.getAndSet(p);
+        if (old != null) old.discard();
+        Thread t = new Thread(() -> {
+            try {
+                future.complete(openNow(dataDirFlag));
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "watchpost-db-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Closes a context opened by {@link #preopen} that no command took (a usage error, help). */
+    public static void discardPreopened() {
+        Preopened p = PREOPENED.getAndSet(null);
+        if (p == null) return;
+        try {
+            p.future().get(10, java.util.concurrent.TimeUnit.SECONDS).close();
+        } catch (Exception ignored) {
+            // it failed to open, or is still opening: nothing of it to close
+        }
     }
 
     public Path dataDir() {

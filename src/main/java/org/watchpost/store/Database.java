@@ -30,6 +30,13 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    static {
+        // ORMLite logs through SLF4J like the rest; naming it spares the probing of five other logging libraries
+        if (System.getProperty("com.j256.simplelogger.backend") == null) {
+            System.setProperty("com.j256.simplelogger.backend", "SLF4J");
+        }
+    }
+
     private final Path file;
     private final String url;
     private final Connection writerConnection;
@@ -43,6 +50,7 @@ public final class Database implements AutoCloseable {
         this.file = file.toAbsolutePath();
         this.url = "jdbc:sqlite:" + this.file;
         ensureTempDir();
+        SqliteNative.prepare();
         try {
             Path parent = this.file.getParent();
             if (parent != null) Files.createDirectories(parent);
