@@ -127,16 +127,16 @@ class PortScanUnitTest {
 
     @Test
     void optionsFromAScanConfig() {
-        var c = new org.watchpost.engine.model.ScanConfig("127.0.0.1", "", "top-1000", false, 50, 300, 1234, false, false, "custom");
+        var c = new org.watchpost.engine.model.ScanConfig("127.0.0.1", "", "top-1000", false, 30, 300, 1234, false, false, "custom");
         PortScanOptions o = PortScanOptions.from(c);
-        assertThat(o.initialTimeoutMs()).isEqualTo(50);
-        assertThat(o.minTimeoutMs()).isEqualTo(50);       // the floor never exceeds the initial timeout
+        assertThat(o.initialTimeoutMs()).isEqualTo(30);
+        assertThat(o.minTimeoutMs()).isEqualTo(30);       // the floor never exceeds the initial timeout
         assertThat(o.rateLimit()).isEqualTo(300);
         assertThat(o.maxInFlight()).isEqualTo(1234);
         assertThat(o.retries()).isEqualTo(1);
         PortScanOptions d = PortScanOptions.from(org.watchpost.engine.model.ScanConfig.defaults("127.0.0.1"));
         assertThat(d.initialTimeoutMs()).isEqualTo(1000);
-        assertThat(d.minTimeoutMs()).isEqualTo(100);
+        assertThat(d.minTimeoutMs()).isEqualTo(50);
     }
 
     @Test
