@@ -14,8 +14,9 @@
 #           sshd on 22/2222, nginx on 80/9999 (plain) and 443/9443 (TLS), redis-server on 6379/7000
 #           (the second port of each pair is one where a guess from the port number fails)
 #
-# Cases 1-3 time  java $JFLAGS -jar target/watchpost-0.1.0-all.jar --data-dir D scan TARGETS
-#   --ports P --no-discovery --no-services --no-checks -q   (what ./watchpost runs for a CLI command)
+# Cases 1-3 time  ./watchpost --data-dir D scan TARGETS --ports P --no-discovery --no-services
+#   --no-checks -q   (the launcher users run: the JVM flags it picks for a CLI command and its class
+#   data sharing archive, which an untimed warm-up scan records first, as a user's first scan would)
 # against  nmap -sT -Pn -n -T4, both run inside the namespace. Case 4 times the same command with
 # services on (only --no-checks) against  nmap -sV -Pn -n -p PORTS. Each run gets a fresh data
 # directory whose database is created before the timed run (a first-ever scan would also pay that).
@@ -32,7 +33,7 @@
 # of Watchpost's scanning CPU). Wall time therefore depends on how much CPU the box gives each process;
 # on a shared, loaded box compare the cpu column too, and note the load printed before/after.
 #
-# Knobs: JFLAGS (JVM flags; default those ./watchpost uses for CLI commands), WP_ARGS (extra
+# Knobs: JFLAGS (JVM flags of the engine-only runs and the untimed helper commands), WP_ARGS (extra
 # `watchpost scan` options, e.g. "--concurrency 8000"), RUNS, NMAP_CAP, CASES, SEED, NS.
 #
 # Helpers: portscan-lab.sh (lab up/down, also usable on its own), lab_truth.py (listeners, DROP
@@ -45,6 +46,7 @@ NMAP_CAP=${NMAP_CAP:-60}           # seconds nmap may spend on case 3 before we 
 JAVA=${JAVA:-java}
 JFLAGS=${JFLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 WP_ARGS=${WP_ARGS:-}
+WP="$(cd "$(dirname "$0")/.." && pwd)/watchpost"
 CASES=${CASES:-1 2 3 4}
 SVC_ADDR=127.0.0.70
 SVC_PORTS=(22 2222 80 9999 443 9443 6379 7000)
@@ -84,6 +86,11 @@ JAR="$ROOT/target/watchpost-0.1.0-all.jar"
 
 echo "== lab"
 lab_up "$WORK"
+# the launcher's class data sharing archives live here, made fresh for this build
+export XDG_CACHE_HOME="$WORK/cache"
+mkdir -p "$WORK/warmup"
+ip netns exec "$NS" "$WP" --data-dir "$WORK/warmup" scan 127.0.0.1 --ports 1-100 --no-discovery -q >/dev/null 2>&1 || true
+ls "$XDG_CACHE_HOME"/watchpost/cds/cli-scan-*.jsa >/dev/null 2>&1 || echo "   (no class data sharing archive was recorded: runs start without one)"
 
 CASE1=$(cat "$WORK/case1.hosts"); CASE2=$(cat "$WORK/case2.host"); CASE3=$(cat "$WORK/case3.host")
 now_ns() { date +%s%N; }
@@ -110,7 +117,7 @@ run_wp() {   # targets ports outfile-prefix [scan options, default --no-services
     # shellcheck disable=SC2086
     "$JAVA" $JFLAGS -jar "$JAR" --data-dir "$pre.data" scans --json >/dev/null   # creates the database, untimed
     # shellcheck disable=SC2086
-    timed "$pre" ip netns exec "$NS" timeout 300 "$JAVA" $JFLAGS -jar "$JAR" --data-dir "$pre.data" \
+    timed "$pre" ip netns exec "$NS" timeout 300 "$WP" --data-dir "$pre.data" \
         scan "$t" --ports "$p" --no-discovery "${opts[@]}" -q $WP_ARGS
     id=$(head -1 "$pre.out")
     if [[ $id =~ ^SCAN-[0-9]+$ ]]; then
@@ -147,7 +154,7 @@ engine_line() {   # case-no targets engine-ports checker-ports
 
 echo "== load before: $(uptime)"
 echo "   cases: $CASES   JVM flags: $JFLAGS   extra watchpost scan args: ${WP_ARGS:-none}"
-echo "   watchpost = java JFLAGS -jar target/watchpost-0.1.0-all.jar --data-dir D scan TARGETS --ports P --no-discovery [--no-services] --no-checks -q"
+echo "   watchpost = ./watchpost --data-dir D scan TARGETS --ports P --no-discovery [--no-services] --no-checks -q"
 echo "   figures: wall = whole-process wall time (JVM start included); cpu = user+sys seconds"
 
 declare -a W1=() N1=() W2=() N2=() W3=() CW1=() CN1=() CW2=() CN2=() CW3=() W4=() N4=() CW4=() CN4=()

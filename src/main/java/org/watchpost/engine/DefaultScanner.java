@@ -182,7 +182,9 @@ public final class DefaultScanner implements Scanner {
                             // numeric address text always parses
                         }
                     }
-                    if (r.state() != PortState.FILTERED) firstRtt.putIfAbsent(r.address(), new long[] {r.rttMicros(), r.port()});
+                    if (r.state() != PortState.FILTERED && !firstRtt.containsKey(r.address())) {
+                        firstRtt.putIfAbsent(r.address(), new long[] {r.rttMicros(), r.port()});
+                    }
                 }
 
                 @Override

@@ -38,6 +38,7 @@ public final class ScanRecorder implements ScanListener, AutoCloseable {
     private final AtomicInteger size = new AtomicInteger();
     private final ScheduledExecutorService flusher;
     private final Map<String, Long> hostIds = new HashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Tally> tallies = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> markedUp = new java.util.HashSet<>();
     private volatile double lastProgress = -1;
     private volatile boolean closed;
@@ -69,9 +70,27 @@ public final class ScanRecorder implements ScanListener, AutoCloseable {
         offer(host);
     }
 
+    /**
+     * Open ports are queued like everything else; closed and filtered ones (nearly all of a scan's
+     * results) are only counted per host, so they cost the scanning threads two counter updates
+     * instead of a queued object each.
+     */
     @Override
     public void onPort(PortResult port) {
-        offer(port);
+        if (port.state() == PortState.OPEN) {
+            offer(port);
+            return;
+        }
+        if (closed) return;
+        Tally t = tallies.get(port.address());
+        if (t == null) t = tallies.computeIfAbsent(port.address(), a -> new Tally());
+        (port.state() == PortState.CLOSED ? t.closed : t.filtered).incrementAndGet();
+    }
+
+    /** Closed and filtered ports of one host not yet written. */
+    private static final class Tally {
+        final AtomicInteger closed = new AtomicInteger();
+        final AtomicInteger filtered = new AtomicInteger();
     }
 
     @Override
@@ -115,14 +134,21 @@ public final class ScanRecorder implements ScanListener, AutoCloseable {
             batch.add(o);
             size.decrementAndGet();
         }
-        if (batch.isEmpty()) return;
+        // counts taken now belong to this batch; what the scanners add meanwhile goes to the next
+        Map<String, int[]> counted = new HashMap<>();
+        for (Map.Entry<String, Tally> e : tallies.entrySet()) {
+            int nClosed = e.getValue().closed.getAndSet(0);
+            int nFiltered = e.getValue().filtered.getAndSet(0);
+            if (nClosed + nFiltered > 0) counted.put(e.getKey(), new int[] {nClosed, nFiltered});
+        }
+        if (batch.isEmpty() && counted.isEmpty()) return;
         db.write(c -> {
-            write(c, batch);
+            write(c, batch, counted);
             return null;
         });
     }
 
-    private void write(Connection c, List<Object> batch) throws SQLException {
+    private void write(Connection c, List<Object> batch, Map<String, int[]> counted) throws SQLException {
         Double progress = null;
         boolean countersDirty = false;
         int[] sevDelta = new int[5];
@@ -150,22 +176,15 @@ public final class ScanRecorder implements ScanListener, AutoCloseable {
                     upsertHost(upHost, h.address(), h.hostname(), h.up(), h.reason(), h.rttMicros());
                     if (h.up()) markedUp.add(h.address());
                     countersDirty = true;
-                } else if (o instanceof PortResult p) {
-                    long hostId = hostId(c, upHost, p.address(), p.state() != PortState.FILTERED);
-                    switch (p.state()) {
-                        case OPEN -> {
-                            openPort.setLong(1, scanId);
-                            openPort.setLong(2, hostId);
-                            openPort.setString(3, p.address());
-                            openPort.setInt(4, p.port());
-                            openPort.setLong(5, p.rttMicros());
-                            openPort.executeUpdate();
-                            countersDirty = true;
-                        }
-                        // closed and filtered ports are only counted: one UPDATE per host per batch, not per port
-                        case CLOSED -> counts.computeIfAbsent(hostId, k -> new int[2])[0]++;
-                        case FILTERED -> counts.computeIfAbsent(hostId, k -> new int[2])[1]++;
-                    }
+                } else if (o instanceof PortResult p) {   // only open ports are queued (see onPort)
+                    long hostId = hostId(c, upHost, p.address(), true);
+                    openPort.setLong(1, scanId);
+                    openPort.setLong(2, hostId);
+                    openPort.setString(3, p.address());
+                    openPort.setInt(4, p.port());
+                    openPort.setLong(5, p.rttMicros());
+                    openPort.executeUpdate();
+                    countersDirty = true;
                 } else if (o instanceof ServiceInfo s) {
                     long hostId = hostId(c, upHost, s.address(), true);
                     svc.setLong(1, scanId);
@@ -211,6 +230,14 @@ public final class ScanRecorder implements ScanListener, AutoCloseable {
                 } else if (o instanceof Progress p) {
                     progress = p.fraction();
                 }
+            }
+            for (Map.Entry<String, int[]> e : counted.entrySet()) {
+                // a refused connect proves the host up; a host with only dropped probes is not marked up
+                long hostId = hostId(c, upHost, e.getKey(), e.getValue()[0] > 0);
+                int[] n = counts.computeIfAbsent(hostId, k -> new int[2]);
+                n[0] += e.getValue()[0];
+                n[1] += e.getValue()[1];
+                countersDirty = true;
             }
             for (Map.Entry<Long, int[]> e : counts.entrySet()) {
                 portCounts.setInt(1, e.getValue()[0]);

@@ -105,6 +105,40 @@ class ScanRepositoryTest {
     }
 
     @Test
+    void closedAndFilteredPortsFromSeveralThreadsAreCountedExactlyPerHost() throws Exception {
+        ScanRecord s = newScan("s");
+        repo.transition(s.id(), ScanStatus.RUNNING, null);
+        int perThread = 20_000;
+        try (ScanRecorder rec = new ScanRecorder(db, s.id(), Clock.systemUTC())) {
+            Thread[] scanners = new Thread[2];
+            for (int t = 0; t < scanners.length; t++) {
+                scanners[t] = new Thread(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        int port = 1 + i % 65535;
+                        rec.onPort(new PortResult("127.0.0.2", port, i % 10 == 0 ? PortState.FILTERED : PortState.CLOSED, 20));
+                        if (i % 4 == 0) rec.onPort(new PortResult("127.0.0.3", port, PortState.FILTERED, -1));
+                    }
+                });
+                scanners[t].start();
+            }
+            rec.onPort(new PortResult("127.0.0.2", 22, PortState.OPEN, 30));
+            for (Thread t : scanners) t.join();
+        }
+        var hosts = repo.hosts(s.id());
+        var a = hosts.stream().filter(h -> h.address().equals("127.0.0.2")).findFirst().orElseThrow();
+        var b = hosts.stream().filter(h -> h.address().equals("127.0.0.3")).findFirst().orElseThrow();
+        // the flusher may write while the threads count: nothing is lost or counted twice
+        assertThat(a.closedPorts()).isEqualTo(2 * perThread * 9 / 10);
+        assertThat(a.filteredPorts()).isEqualTo(2 * perThread / 10);
+        assertThat(a.openPorts()).isEqualTo(1);
+        assertThat(a.up()).as("refused connects prove the host up").isTrue();
+        assertThat(b.filteredPorts()).isEqualTo(2 * perThread / 4);
+        assertThat(b.closedPorts()).isZero();
+        assertThat(b.up()).as("only dropped probes: not known to be up").isFalse();
+        assertThat(repo.require(s.id()).hostsUp()).isEqualTo(1);
+    }
+
+    @Test
     void lifecycleRefusesMovesThatMakeNoSense() {
         ScanRecord s = newScan("s");
         assertThatThrownBy(() -> repo.transition(s.id(), ScanStatus.COMPLETED, null))
