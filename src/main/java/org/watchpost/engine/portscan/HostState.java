@@ -95,10 +95,15 @@ final class HostState {
         immediateHits = hits;
     }
 
-    /** Timeout for an attempt (0 = first): the adapted timeout, doubled for each retry, never above the initial one. */
+    /**
+     * Timeout for an attempt (0 = first): the adapted timeout, 1.5 times longer for each retry,
+     * never above the initial one. The estimate already carries four deviations of margin, so the
+     * retry mostly covers a lost packet rather than a slower host; a gentler back-off than TCP's
+     * doubling settles dropped ports sooner.
+     */
     long timeoutNs(int attempt) {
         long t = timeoutNs;
-        for (int i = 0; i < attempt && t < initialNs; i++) t *= 2;
+        for (int i = 0; i < attempt && t < initialNs; i++) t += t / 2;
         return Math.min(t, initialNs);
     }
 

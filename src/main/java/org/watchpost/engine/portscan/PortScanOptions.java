@@ -20,8 +20,8 @@ public record PortScanOptions(int initialTimeoutMs, int minTimeoutMs, int retrie
     /**
      * The adapted timeout's floor. A host that has answered in microseconds (a LAN, the machine
      * itself) still gets 50 ms per attempt, hundreds of times its round trip; nmap's fastest timing
-     * template uses the same floor. With the one retry (at twice the timeout) a dropped port is
-     * settled 150 ms after its first probe.
+     * template uses the same floor. With the one retry (at 1.5 times the timeout) a dropped port is
+     * settled 125 ms after its first probe.
      */
     public static final int DEFAULT_MIN_TIMEOUT_MS = 50;
     public static final int DEFAULT_MAX_IN_FLIGHT = 4000;

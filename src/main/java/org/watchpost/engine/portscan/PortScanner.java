@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * shrinks its timeout gets its older probes expired at once rather than at the initial timeout. Timeouts are adapted per host from the measured connect times,
  * {@code clamp(2·srtt + 4·rttvar, floor, initial)}, and a host that never answers keeps full
  * speed (no per-host slowdown). A refused connect is CLOSED; a timeout is retried
- * ({@link PortScanOptions#retries()} times, each with a doubled timeout) and then FILTERED; an
+ * ({@link PortScanOptions#retries()} times, each with a 1.5 times longer timeout) and then FILTERED; an
  * unreachable answer is FILTERED at once. Probes close with {@code SO_LINGER 0}.
  *
  * <p>The window is capped by the file-descriptor budget ({@link FdBudget}); a shortage of local

@@ -40,14 +40,16 @@ class PortScanUnitTest {
     }
 
     @Test
-    void hostTimeoutStartsAtInitialThenAdaptsAndDoublesForRetries() {
+    void hostTimeoutStartsAtInitialThenAdaptsAndBacksOffForRetries() {
         long ms = TimeUnit.MILLISECONDS.toNanos(1);
         HostState h = new HostState(addr("127.0.0.1"), 10, 100 * ms, 1000 * ms);
         assertThat(h.timeoutNs(0)).isEqualTo(1000 * ms);   // no answer yet: the initial timeout
         for (int i = 0; i < 10; i++) h.sample(2 * ms);
         assertThat(h.timeoutNs(0)).isEqualTo(100 * ms);
-        assertThat(h.timeoutNs(1)).isEqualTo(200 * ms);
-        assertThat(h.timeoutNs(5)).isEqualTo(1000 * ms);   // never above the initial
+        assertThat(h.timeoutNs(1)).isEqualTo(150 * ms);
+        assertThat(h.timeoutNs(2)).isEqualTo(225 * ms);
+        assertThat(h.timeoutNs(5)).isEqualTo(759_375_000L);
+        assertThat(h.timeoutNs(6)).isEqualTo(1000 * ms);   // never above the initial
     }
 
     @Test
