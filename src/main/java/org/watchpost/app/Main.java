@@ -46,16 +46,20 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         LogSetup.configure(args); // before the first logger exists
         LogSetup.initInBackground();
         if (usesDatabase(args)) AppContext.preopen(LogSetup.dataDirFlag(args));
         int code = run(args);
+        StartupTrace.mark("command done");
         AppContext.discardPreopened();
         System.exit(code);
     }
 
     public static int run(String... args) {
-        return commandLine(args).execute(args);
+        CommandLine cl = commandLine(args);
+        StartupTrace.mark("command line built");
+        return cl.execute(args);
     }
 
     /** Sub-commands by name, in the order {@code --help} lists them. */

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.watchpost.app.AppContext;
 import org.watchpost.app.Main;
+import org.watchpost.app.StartupTrace;
 import org.watchpost.engine.InvalidScanConfigException;
 import org.watchpost.engine.ScanPlan;
 import org.watchpost.engine.model.ScanConfig;
@@ -62,12 +63,14 @@ public final class ScanCommand extends CliSupport implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StartupTrace.mark("arguments parsed");
         if (timeoutMs < 1 || timeoutMs > 60_000) return usage("--timeout must be between 1 and 60000 ms, was " + timeoutMs);
         if (rate < 0) return usage("--rate must be 0 (no limit) or more, was " + rate);
         if (concurrency < 1 || concurrency > 100_000) return usage("--concurrency must be between 1 and 100000, was " + concurrency);
         ScanConfig config = new ScanConfig(String.join(" ", targets), exclude, ports, !noDiscovery, timeoutMs, rate,
                 concurrency, !noServices, !noChecks, "custom");
         try (AppContext ctx = open()) {
+            StartupTrace.mark("database open");
             ScanManager manager = ctx.scanManager();
             ScanPlan plan;
             try {
@@ -100,6 +103,7 @@ public final class ScanCommand extends CliSupport implements Callable<Integer> {
             }
             // a scan can end before this line: the wait below also polls its status
             current.set(rec.id());
+            StartupTrace.mark(rec.scanId() + " started");
             out().println(rec.scanId());
             out().flush();
             if (!quiet) err().printf("scanning %,d host(s) × %,d port(s)%n", plan.hosts(), plan.ports());
@@ -121,6 +125,7 @@ public final class ScanCommand extends CliSupport implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is already running
             }
+            StartupTrace.mark(rec.scanId() + " ended");
             ScanRecord done = ctx.scans().require(rec.id());
             out().printf("%s %s in %s: %d host(s) up, %d open port(s), %d finding(s) (%d critical, %d high, %d medium, %d low, %d info)%n",
                     done.scanId(), done.status(), human(Duration.between(t0, Instant.now())), done.hostsUp(), done.openPorts(),
