@@ -269,25 +269,16 @@ public final class ScansView {
     /** Status text with a pill colour, and a progress bar while running. */
     static final class StatusCell extends TableCell<ScanRowViewModel, ScanStatus> {
         private final Label label = new Label();
-        /** Only rows that have shown a running scan get one (a progress bar per row is costly to build). */
-        private ProgressBar bar;
-        private final HBox box = new HBox(6, label);
+        private final ProgressBar bar = new ProgressBar();
+        private final HBox box = new HBox(6, label, bar);
 
         StatusCell() {
+            bar.setPrefWidth(48);
+            bar.setMinWidth(48);
             label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            bar.setMaxHeight(8);
+            HBox.setHgrow(bar, Priority.NEVER);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        }
-
-        private ProgressBar bar() {
-            if (bar == null) {
-                bar = new ProgressBar(0);
-                bar.setPrefWidth(48);
-                bar.setMinWidth(48);
-                bar.setMaxHeight(8);
-                HBox.setHgrow(bar, Priority.NEVER);
-                box.getChildren().add(bar);
-            }
-            return bar;
         }
 
         static String label(ScanStatus s) {
@@ -298,7 +289,7 @@ public final class ScansView {
         @Override
         protected void updateItem(ScanStatus item, boolean empty) {
             super.updateItem(item, empty);
-            if (bar != null) bar.progressProperty().unbind();
+            bar.progressProperty().unbind();
             if (empty || item == null || getTableRow() == null || getTableRow().getItem() == null) {
                 setGraphic(null);
                 return;
@@ -306,12 +297,9 @@ public final class ScansView {
             label.setText(label(item));
             label.getStyleClass().setAll("status-pill", "status-" + item.name().toLowerCase());
             boolean running = item == ScanStatus.RUNNING;
-            if (running || bar != null) {
-                ProgressBar b = bar();
-                b.setVisible(running);
-                b.setManaged(running);
-                if (running) b.progressProperty().bind(getTableRow().getItem().progressProperty());
-            }
+            bar.setVisible(running);
+            bar.setManaged(running);
+            if (running) bar.progressProperty().bind(getTableRow().getItem().progressProperty());
             setGraphic(box);
         }
     }
