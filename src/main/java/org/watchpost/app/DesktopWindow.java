@@ -1,11 +1,13 @@
 package org.watchpost.app;
 
+import java.util.function.Supplier;
 import javafx.application.HostServices;
 import javafx.stage.Stage;
 import org.watchpost.report.ReportOptions;
 import org.watchpost.report.ReportService;
 import org.watchpost.store.FindingRepository;
 import org.watchpost.ui.MainView;
+import org.watchpost.ui.common.StartupTrace;
 import org.watchpost.ui.common.TaskExecutor;
 import org.watchpost.ui.investigations.InvestigationPage;
 import org.watchpost.ui.investigations.InvestigationPageViewModel;
@@ -29,27 +31,41 @@ public final class DesktopWindow {
     private final ScansViewModel scansVm;
     private final ScanActionsController actions;
     private final ReportActions reports;
+    private final String[] staleNote = {""};
+    private Runnable loadRest;
 
     public DesktopWindow(Stage stage, AppContext context, TaskExecutor executor, LiveScanFeed feed, HostServices hostServices,
                          String datasetDate) {
+        this(stage, context, executor, feed, hostServices, () -> datasetDate, null);
+    }
+
+    /**
+     * @param datasetDate the vulnerability dataset's date for reports (read when a report is made)
+     * @param firstScreen the newest scans, read before the window exists; null: the Scans page loads every
+     *                    scan and the data the dialogs need at once, else {@link #loadRest()} does once the
+     *                    first frame is out
+     */
+    public DesktopWindow(Stage stage, AppContext context, TaskExecutor executor, LiveScanFeed feed, HostServices hostServices,
+                         Supplier<String> datasetDate, ScansViewModel.FirstScreen firstScreen) {
         main = new MainView("v" + Version.get() + "\n" + context.dataDir());
         scansVm = new ScansViewModel(context.scans(), executor, context.clock());
         actions = new ScanActionsController(context.scanManager(), executor, main, scansVm, feed, () -> stage);
         main.register(MainView.Page.SCANS, () -> actions.scansView().root());
+        StartupTrace.mark("scans page built");
+        // the other pages are built the first time they are shown: not before the first frame
         VulnerabilitiesViewModel vulnsVm = new VulnerabilitiesViewModel(new FindingRepository(context.database()), executor);
-        VulnerabilitiesView vulnsView = new VulnerabilitiesView(vulnsVm, actions::openScan);
-        main.register(MainView.Page.VULNERABILITIES, vulnsView::root);
-        main.onShow(MainView.Page.VULNERABILITIES, vulnsView::refresh);
+        Lazy<VulnerabilitiesView> vulnsView = new Lazy<>(() -> new VulnerabilitiesView(vulnsVm, actions::openScan));
+        main.register(MainView.Page.VULNERABILITIES, () -> vulnsView.get().root());
+        main.onShow(MainView.Page.VULNERABILITIES, () -> vulnsView.get().refresh());
         reports = new ReportActions(new ReportService(context.scans()), () -> stage,
                 () -> {
                     var branding = context.settings().reportBranding();
-                    ReportOptions o = ReportOptions.defaults().withVersion(Version.get()).withDatasetDate(datasetDate)
+                    ReportOptions o = ReportOptions.defaults().withVersion(Version.get()).withDatasetDate(datasetDate.get())
                             .withOrganisation(branding.organisation()).withLogo(branding.logoPath().orElse(null));
                     return branding.classification().isBlank() ? o : o.withClassification(branding.classification());
                 }, hostServices);
         actions.enableReports(reports);
         InvestigationsViewModel investigationsVm = new InvestigationsViewModel(context.investigations(), executor);
-        InvestigationsView[] investigationsView = new InvestigationsView[1];
         java.util.function.Consumer<Long> openInvestigation = id -> {
             InvestigationPageViewModel pvm = new InvestigationPageViewModel(context.investigations(), executor, id);
             InvestigationPage page = new InvestigationPage(pvm, () -> main.show(MainView.Page.INVESTIGATIONS),
@@ -58,32 +74,63 @@ public final class DesktopWindow {
             pvm.refresh();
             main.showNode(MainView.Page.INVESTIGATIONS, page.root());
         };
-        investigationsView[0] = new InvestigationsView(investigationsVm, openInvestigation, () -> stage);
-        main.register(MainView.Page.INVESTIGATIONS, investigationsView[0]::root);
+        Lazy<InvestigationsView> investigationsView =
+                new Lazy<>(() -> new InvestigationsView(investigationsVm, openInvestigation, () -> stage));
+        main.register(MainView.Page.INVESTIGATIONS, () -> investigationsView.get().root());
         main.onShow(MainView.Page.INVESTIGATIONS, investigationsVm::refresh);
 
-        MonitorsViewModel monitorsVm = new MonitorsViewModel(context.monitors(), context.digests(), executor);
-        MonitorsView[] monitorsView = new MonitorsView[1];
-        monitorsView[0] = new MonitorsView(monitorsVm, actions::openScan, node -> {
+        // the monitor scheduler (and its digests) is made off the FX thread, when first needed
+        MonitorsViewModel monitorsVm = new MonitorsViewModel(context::monitors, context::digests, executor);
+        Lazy<MonitorsView> monitorsView = new Lazy<>(() -> new MonitorsView(monitorsVm, actions::openScan, node -> {
             if (node == null) main.show(MainView.Page.MONITORS);
             else main.showNode(MainView.Page.MONITORS, node);
-        }, () -> stage);
-        main.register(MainView.Page.MONITORS, monitorsView[0]::root);
+        }, () -> stage));
+        main.register(MainView.Page.MONITORS, () -> monitorsView.get().root());
         main.onShow(MainView.Page.MONITORS, monitorsVm::refresh);
-        actions.enableGroups(context.investigations(), context.scheduler(), () -> {
+        actions.enableGroups(context.investigations(), context::scheduler, () -> {
             investigationsVm.refresh();
             monitorsVm.refresh();
         });
-        String[] staleNote = {""};
         // read off the FX thread, once; the dialog shows it when checks are on
-        executor.submit("dataset age", () -> datasetNote(context), note -> staleNote[0] = note, e -> { });
+        loadRest = () -> {
+            executor.submit("dataset age", () -> datasetNote(context), note -> staleNote[0] = note, e -> { });
+            scansVm.refresh();
+        };
         actions.setNewScanPrefill(vm -> {
             var d = context.settings().scanDefaults();
             vm.applyDefaults(d.ports(), d.timeoutMs(), d.rateLimit(), d.concurrency());
             vm.datasetNoteProperty().set(staleNote[0]);
         });
         main.show(MainView.Page.SCANS);
-        scansVm.refresh();
+        if (firstScreen != null) {
+            scansVm.showFirst(firstScreen);
+        } else {
+            loadRest();
+        }
+        StartupTrace.mark("window built");
+    }
+
+    /** Reads every scan (after the first screen) and the vulnerability data's age, in the background. Once. */
+    public void loadRest() {
+        Runnable r = loadRest;
+        loadRest = null;
+        if (r != null) r.run();
+    }
+
+    /** Made on first use (on the FX thread). */
+    private static final class Lazy<T> implements Supplier<T> {
+        private final Supplier<T> make;
+        private T value;
+
+        Lazy(Supplier<T> make) {
+            this.make = make;
+        }
+
+        @Override
+        public T get() {
+            if (value == null) value = make.get();
+            return value;
+        }
     }
 
     /** A warning for the New scan dialog when the vulnerability data is older than 90 days, else "". */

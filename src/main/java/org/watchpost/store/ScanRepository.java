@@ -130,6 +130,20 @@ public final class ScanRepository {
         });
     }
 
+    /** The {@code limit} newest scans, newest first (a window's first screen before the whole list). */
+    public List<ScanRecord> listNewest(int limit) {
+        return db.read(c -> {
+            List<ScanRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SCAN_COLUMNS + " FROM scans s ORDER BY s.id DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(map(rs));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The scans a monitor started, newest first (scans keep origin 'monitor' after the monitor is deleted). */
     public List<ScanRecord> listByMonitor(long monitorId) {
         return db.read(c -> {

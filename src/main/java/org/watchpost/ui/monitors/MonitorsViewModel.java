@@ -19,21 +19,27 @@ public final class MonitorsViewModel {
     /** What a monitor's page shows. */
     public record Page(Monitor monitor, List<ScanRecord> scans, List<MonitorRun> runs, List<ChangeDigest> digests) {}
 
-    private final MonitorRepository repo;
-    private final DigestService digests;
+    /** Both are got in background work only: the app makes them (and the scheduler) off the FX thread. */
+    private final java.util.function.Supplier<MonitorRepository> repo;
+    private final java.util.function.Supplier<DigestService> digests;
     private final TaskExecutor executor;
     private final ObservableList<Monitor> items = FXCollections.observableArrayList();
     private final StringProperty error = new SimpleStringProperty();
     private final StringProperty info = new SimpleStringProperty();
 
     public MonitorsViewModel(MonitorRepository repo, DigestService digests, TaskExecutor executor) {
+        this(() -> repo, () -> digests, executor);
+    }
+
+    public MonitorsViewModel(java.util.function.Supplier<MonitorRepository> repo, java.util.function.Supplier<DigestService> digests,
+                             TaskExecutor executor) {
         this.repo = repo;
         this.digests = digests;
         this.executor = executor;
     }
 
     public void refresh() {
-        executor.submit("load monitors", repo::list, list -> {
+        executor.submit("load monitors", () -> repo.get().list(), list -> {
             error.set(null);
             items.setAll(list);
         }, e -> error.set("Could not load monitors: " + e.getMessage()));
@@ -41,9 +47,9 @@ public final class MonitorsViewModel {
 
     public void loadPage(long id, java.util.function.Consumer<Page> onPage, Runnable gone) {
         executor.submit("load monitor", () -> {
-            var m = repo.get(id).orElse(null);
+            var m = repo.get().get(id).orElse(null);
             if (m == null) return null;
-            return new Page(m, repo.scansOf(id), repo.runs(id, 50), digests.digestsOfMonitor(id, 50));
+            return new Page(m, repo.get().scansOf(id), repo.get().runs(id, 50), digests.get().digestsOfMonitor(id, 50));
         }, p -> {
             if (p == null) gone.run();
             else onPage.accept(p);
@@ -52,7 +58,7 @@ public final class MonitorsViewModel {
 
     /** Saves a new frequency; the next run moves to its next time. */
     public void updateFrequency(long id, Frequency f, Runnable done) {
-        executor.submit("update monitor", () -> repo.updateFrequency(id, f), m -> {
+        executor.submit("update monitor", () -> repo.get().updateFrequency(id, f), m -> {
             info.set(m.displayId() + " now runs " + m.frequency().describe().toLowerCase() + ".");
             refresh();
             done.run();
@@ -61,7 +67,7 @@ public final class MonitorsViewModel {
 
     /** Disable: no new scans. Enable: the next run is the next scheduled time (no burst of missed runs). */
     public void setEnabled(long id, boolean enabled, Runnable done) {
-        executor.submit(enabled ? "enable monitor" : "disable monitor", () -> repo.setEnabled(id, enabled), m -> {
+        executor.submit(enabled ? "enable monitor" : "disable monitor", () -> repo.get().setEnabled(id, enabled), m -> {
             info.set(m.displayId() + (enabled ? " enabled: next run at its next scheduled time." : " disabled: no new scans; its scans stay."));
             refresh();
             done.run();
@@ -70,7 +76,7 @@ public final class MonitorsViewModel {
 
     /** Delete: no new scans; every scan it made stays in the scan list. */
     public void delete(long id, Runnable done) {
-        executor.submit("delete monitor", () -> repo.delete(id), ok -> {
+        executor.submit("delete monitor", () -> repo.get().delete(id), ok -> {
             info.set("Monitor deleted. The scans it made are still in the scan list.");
             refresh();
             done.run();

@@ -32,7 +32,8 @@ public final class ScanActionsController implements ScanActions {
     private final Supplier<Window> owner;
     private ScanDetailsView openDetails;
     private org.watchpost.store.InvestigationRepository investigations;
-    private org.watchpost.schedule.MonitorScheduler scheduler;
+    /** Got in background work only (the app makes the scheduler off the FX thread, when first needed). */
+    private Supplier<org.watchpost.schedule.MonitorScheduler> scheduler;
     private Runnable groupsChanged = () -> { };
     private java.util.function.Consumer<LiveScanFeed.Update> detailsSubscription;
 
@@ -58,6 +59,12 @@ public final class ScanActionsController implements ScanActions {
      */
     public void enableGroups(org.watchpost.store.InvestigationRepository investigations,
                              org.watchpost.schedule.MonitorScheduler scheduler, Runnable changed) {
+        enableGroups(investigations, scheduler == null ? null : () -> scheduler, changed);
+    }
+
+    /** As {@link #enableGroups(org.watchpost.store.InvestigationRepository, org.watchpost.schedule.MonitorScheduler, Runnable)}, the scheduler made when first needed. */
+    public void enableGroups(org.watchpost.store.InvestigationRepository investigations,
+                             Supplier<org.watchpost.schedule.MonitorScheduler> scheduler, Runnable changed) {
         this.investigations = investigations;
         this.scheduler = scheduler;
         this.groupsChanged = changed;
@@ -122,7 +129,7 @@ public final class ScanActionsController implements ScanActions {
         ScanRecord rec;
         if (res.frequency() != null && scheduler != null) {
             // creates the monitor and its first scan together; no monitor is kept if the scan cannot start
-            var run = scheduler.createAndStart(res.name() == null || res.name().isBlank() ? res.config().targets() : res.name(),
+            var run = scheduler.get().createAndStart(res.name() == null || res.name().isBlank() ? res.config().targets() : res.name(),
                     res.config(), res.frequency());
             rec = manager.repository().require(run.scanId());
         } else {

@@ -23,6 +23,7 @@ import javafx.collections.transformation.FilteredList;
 import org.watchpost.engine.model.ScanStatus;
 import org.watchpost.store.ScanRecord;
 import org.watchpost.store.ScanRepository;
+import org.watchpost.ui.common.StartupTrace;
 import org.watchpost.ui.common.TaskExecutor;
 
 /** State of the Scans dashboard: every scan in the database, filtered by status and text. */
@@ -75,6 +76,7 @@ public final class ScansViewModel {
         }, loaded -> {
             refreshing = false;
             merge(loaded.records(), loaded.fresh());
+            StartupTrace.mark("all scans shown");
             refreshAgainIfAsked();
         }, e -> {
             refreshing = false;
@@ -82,6 +84,33 @@ public final class ScansViewModel {
             error.set("Could not load scans: " + e.getMessage());
             refreshAgainIfAsked();
         });
+    }
+
+    /** How many of the newest scans a window shows before the whole list has been read. */
+    public static final int FIRST_SCREEN = 100;
+
+    /** The newest scans and their rows, read off the FX thread before the window exists. */
+    public record FirstScreen(List<ScanRecord> records, Map<Long, ScanRowViewModel> rows) {}
+
+    /**
+     * Reads the {@code limit} newest scans and builds their rows: call on a background thread
+     * (e.g. while the FX toolkit starts), then hand the result to {@link #showFirst}.
+     */
+    public static FirstScreen readFirstScreen(ScanRepository repository, Clock clock, int limit) {
+        List<ScanRecord> records = repository.listNewest(limit);
+        var now = clock.instant();
+        Map<Long, ScanRowViewModel> built = new HashMap<>();
+        for (ScanRecord rec : records) built.put(rec.id(), new ScanRowViewModel(rec, now));
+        return new FirstScreen(records, built);
+    }
+
+    /**
+     * Shows the newest scans at once (on the FX thread, before the window is shown, so its first
+     * frame has rows). Call {@link #refresh()} after it for the rest: the app does once the first
+     * frame is out, so reading 10,000 scans does not compete with it for the processor.
+     */
+    public void showFirst(FirstScreen first) {
+        merge(first.records(), first.rows());
     }
 
     private void refreshAgainIfAsked() {
@@ -117,7 +146,16 @@ public final class ScansViewModel {
             }
         }
         if (rows.size() > seen.size() || !added.isEmpty()) rows.removeIf(r -> !seen.contains(r.id()));
-        if (!added.isEmpty()) rows.addAll(0, added);
+        if (!added.isEmpty()) {
+            // newest first, as read: scans newer than every row shown go on top, older ones (the
+            // rest of the list after the first screen) below
+            long newestShown = Long.MIN_VALUE;
+            for (ScanRowViewModel r : rows) newestShown = Math.max(newestShown, r.id());
+            int split = 0;
+            while (split < added.size() && added.get(split).id() > newestShown) split++;
+            if (split < added.size()) rows.addAll(added.subList(split, added.size()));
+            if (split > 0) rows.addAll(0, added.subList(0, split));
+        }
         // re-filtering re-sorts and re-lays out the whole table: only worth it when a filter can
         // change its answer (rows added or removed reach the filtered list by themselves)
         if (filterActive()) applyFilter();

@@ -19,7 +19,8 @@ public final class SeverityBar extends HBox {
     }
 
     private final Region[] segments = new Region[Severity.values().length];
-    private final Tooltip tooltip = new Tooltip();
+    /** Made when the pointer first rests on a bar with findings: a tooltip per row is costly to build. */
+    private Tooltip tooltip;
     private SeverityCounts counts = SeverityCounts.ZERO;
 
     public SeverityBar() {
@@ -36,16 +37,32 @@ public final class SeverityBar extends HBox {
             getChildren().add(r);
         }
         widthProperty().addListener((o, a, b) -> layoutSegments());
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> updateTooltip(true));
     }
 
     public void setCounts(SeverityCounts c) {
         counts = c == null ? SeverityCounts.ZERO : c;
+        updateTooltip(false);
+        layoutSegments();
+    }
+
+    /** The counts per severity as a tooltip, on bars with findings (made on the first hover). */
+    private void updateTooltip(boolean hovered) {
+        if (tooltip == null && !hovered) return;
+        if (counts.total() == 0) {
+            if (tooltip != null) Tooltip.uninstall(this, tooltip);
+            return;
+        }
         StringBuilder tip = new StringBuilder();
         for (Severity s : Severity.values()) tip.append(s.label()).append(": ").append(counts.get(s)).append('\n');
+        if (tooltip == null) tooltip = new Tooltip();
         tooltip.setText(tip.toString().strip());
-        if (counts.total() > 0) Tooltip.install(this, tooltip);
-        else Tooltip.uninstall(this, tooltip);
-        layoutSegments();
+        Tooltip.install(this, tooltip);
+    }
+
+    /** The tooltip, null until the pointer first entered a bar with findings. */
+    Tooltip tooltip() {
+        return tooltip;
     }
 
     private void layoutSegments() {

@@ -1,0 +1,22 @@
+package org.watchpost.app;
+
+/**
+ * The desktop window's own entry point, used by {@code ./watchpost} without arguments: it starts
+ * opening the database on a background thread first, then the FX toolkit, so the two overlap
+ * (see docs/performance.md, "Dashboard"). Takes only {@code --data-dir DIR}; anything else is
+ * handed to {@link Main}, which also opens the window when given no command (without the overlap).
+ */
+public final class DesktopMain {
+    private DesktopMain() {
+    }
+
+    public static void main(String[] args) {
+        boolean onlyDataDir = args.length == 0 || (args.length == 2 && "--data-dir".equals(args[0]));
+        if (!onlyDataDir) {
+            Main.main(args);
+            return;
+        }
+        LogSetup.configure(args); // before the first logger exists
+        System.exit(WatchpostApp.run(args.length == 2 ? args[1] : null, true));
+    }
+}
