@@ -17,6 +17,7 @@ public final class DesktopMain {
             return;
         }
         LogSetup.configure(args); // before the first logger exists
+        LogSetup.initInBackground();
         System.exit(WatchpostApp.run(args.length == 2 ? args[1] : null, true));
     }
 }

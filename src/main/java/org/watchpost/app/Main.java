@@ -17,6 +17,7 @@ import org.watchpost.app.cli.ScansCommand;
 import org.watchpost.app.cli.ShowCommand;
 import org.watchpost.app.cli.StopCommand;
 import org.watchpost.app.cli.VulnDbCommand;
+import org.watchpost.ui.common.StartupTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +48,12 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         StartupTrace.mark("main");
+        if (args.length == 0 || (args.length == 2 && "--data-dir".equals(args[0]))) {
+            // the window alone (java -jar, the packaged launcher): no command line to parse, and the
+            // database opens while the toolkit starts
+            DesktopMain.main(args);
+            return;
+        }
         LogSetup.configure(args); // before the first logger exists
         LogSetup.initInBackground();
         if (usesDatabase(args)) AppContext.preopen(LogSetup.dataDirFlag(args));
@@ -124,15 +131,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WatchpostApp.dataDirFlag = dataDir;
-        try {
-            Application.launch(WatchpostApp.class);
-        } catch (UnsupportedOperationException | IllegalStateException e) {
-            System.err.println("watchpost: cannot open a window (" + e.getMessage() + "). "
-                    + "Run it in a desktop session, under xvfb-run, or use a command: watchpost --help");
-            return FAILED;
-        }
-        return OK;
+        return WatchpostApp.run(dataDir, true);
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.watchpost.app.AppContext;
 import org.watchpost.app.Main;
-import org.watchpost.app.StartupTrace;
+import org.watchpost.ui.common.StartupTrace;
 import org.watchpost.engine.InvalidScanConfigException;
 import org.watchpost.engine.ScanPlan;
 import org.watchpost.engine.model.ScanConfig;
