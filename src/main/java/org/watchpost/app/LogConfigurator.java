@@ -34,8 +34,31 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    /** Configures {@code ctx} to log to {@code dir}/watchpost.log and warnings to standard error. */
+    /**
+     * Configures {@code ctx} to log to {@code dir}/watchpost.log and warnings to standard error. Both
+     * appenders are built on their first event: a headless command that logs nothing (the usual
+     * case) never loads Logback's pattern and rolling machinery, about 0.1 s of CPU at every start.
+     */
     public static void apply(LoggerContext ctx, String dir) {
+        Deferred file = new Deferred(ctx, "FILE", () -> fileAppender(ctx, dir));
+        Deferred console = new Deferred(ctx, "CONSOLE", () -> consoleAppender(ctx));
+        ThresholdFilter warnings = new ThresholdFilter();   // here, so INFO events do not build the console appender
+        warnings.setLevel("WARN");
+        warnings.start();
+        console.addFilter(warnings);
+        file.start();
+        console.start();
+
+        ctx.getLogger("com.j256.ormlite").setLevel(Level.WARN);
+        ctx.getLogger("org.apache.pdfbox").setLevel(Level.WARN);
+        ctx.getLogger("org.apache.fontbox").setLevel(Level.WARN);
+        ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(file);
+        root.addAppender(console);
+    }
+
+    static RollingFileAppender<ILoggingEvent> fileAppender(LoggerContext ctx, String dir) {
         PatternLayoutEncoder fileEncoder = new PatternLayoutEncoder();
         fileEncoder.setContext(ctx);
         fileEncoder.setPattern(FILE_PATTERN);
@@ -55,28 +78,49 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         file.setRollingPolicy(policy);
         file.setEncoder(fileEncoder);
         file.start();
+        return file;
+    }
 
+    static ConsoleAppender<ILoggingEvent> consoleAppender(LoggerContext ctx) {
         PatternLayoutEncoder consoleEncoder = new PatternLayoutEncoder();
         consoleEncoder.setContext(ctx);
         consoleEncoder.setPattern(CONSOLE_PATTERN);
         consoleEncoder.start();
-        ThresholdFilter warnings = new ThresholdFilter();
-        warnings.setLevel("WARN");
-        warnings.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(ctx);
         console.setName("CONSOLE");
         console.setTarget("System.err");
-        console.addFilter(warnings);
         console.setEncoder(consoleEncoder);
         console.start();
+        return console;
+    }
 
-        ctx.getLogger("com.j256.ormlite").setLevel(Level.WARN);
-        ctx.getLogger("org.apache.pdfbox").setLevel(Level.WARN);
-        ctx.getLogger("org.apache.fontbox").setLevel(Level.WARN);
-        ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.INFO);
-        root.addAppender(file);
-        root.addAppender(console);
+    /** An appender that builds the real one when the first event arrives, then hands every event to it. */
+    static final class Deferred extends ch.qos.logback.core.AppenderBase<ILoggingEvent> {
+        private final java.util.function.Supplier<ch.qos.logback.core.Appender<ILoggingEvent>> factory;
+        private ch.qos.logback.core.Appender<ILoggingEvent> delegate;   // guarded by AppenderBase's doAppend lock
+
+        Deferred(LoggerContext ctx, String name, java.util.function.Supplier<ch.qos.logback.core.Appender<ILoggingEvent>> factory) {
+            this.factory = factory;
+            setContext(ctx);
+            setName(name);
+        }
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (delegate == null) delegate = factory.get();
+            delegate.doAppend(event);
+        }
+
+        /** The real appender, or null while nothing has been logged. */
+        synchronized ch.qos.logback.core.Appender<ILoggingEvent> delegate() {
+            return delegate;
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (delegate != null) delegate.stop();
+            super.stop();
+        }
     }
 }

@@ -27,11 +27,18 @@ class LogSetupTest {
         ch.qos.logback.classic.LoggerContext ctx = new ch.qos.logback.classic.LoggerContext();
         ctx.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
         LogConfigurator.apply(ctx, dir.toString());
+        // nothing logged yet: no file, no appender built (a command that logs nothing pays nothing)
+        assertThat(dir.resolve(LogSetup.LOG_FILE)).doesNotExist();
+        var fileAppender = (LogConfigurator.Deferred) ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("FILE");
+        var consoleAppender = (LogConfigurator.Deferred) ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
+        assertThat(fileAppender.delegate()).isNull();
         java.io.PrintStream err = System.err;
         java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
         try {
             System.setErr(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
             ctx.getLogger("org.watchpost.Test").info("an info line");
+            assertThat(fileAppender.delegate()).isNotNull();
+            assertThat(consoleAppender.delegate()).as("an INFO event does not build the console appender").isNull();
             ctx.getLogger("org.watchpost.Test").warn("a warning line");
         } finally {
             ctx.stop();
