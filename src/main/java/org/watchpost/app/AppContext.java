@@ -59,7 +59,14 @@ public final class AppContext implements AutoCloseable {
     private static AppContext openNow(String dataDirFlag) {
         Path dir = DataDirectory.ensure(DataDirectory.resolve(dataDirFlag));
         Database db = Database.open(dir.resolve(DataDirectory.DB_FILE));
-        return new AppContext(dir, db, Clock.systemDefaultZone());
+        AppContext ctx = new AppContext(dir, db, Clock.systemDefaultZone());
+        try {
+            ctx.scans.prepare();   // off the critical path when opened ahead (preopen, the window's start)
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
+        return ctx;
     }
 
     private static final java.util.concurrent.atomic.AtomicReference<Preopened> PREOPENED =
