@@ -51,6 +51,7 @@ import org.watchpost.ui.MainView;
 import org.watchpost.ui.common.FxTaskExecutor;
 import org.watchpost.ui.common.TaskExecutor;
 import org.watchpost.ui.scans.ScanActions;
+import org.watchpost.ui.scans.LiveScanFeed;
 import org.watchpost.ui.scans.ScansView;
 import org.watchpost.ui.scans.ScansViewModel;
 import org.watchpost.ui.vulns.VulnerabilitiesView;
@@ -62,16 +63,17 @@ import org.watchpost.ui.vulns.VulnerabilitiesViewModel;
  *   <li>launch → Scans table showing rows (from JVM start, and from {@code Application.start});</li>
  *   <li>Vulnerabilities page opened → its first page of findings showing (and when the total arrives);</li>
  *   <li>the longest gap between FX pulses while a real scan of 127.0.0.1 (all ports, with a few
- *       listeners this harness starts on 127.0.0.1) streams results and the Scans view refreshes
- *       at most every 150 ms.</li>
+ *       listeners this harness starts on 127.0.0.1) streams results into the Scans view: through the
+ *       app's {@link LiveScanFeed} ({@code --live=feed}, the default), or a full reload
+ *       ({@code refresh}) or a reload of the changed scans ({@code apply}) at most every 150 ms.</li>
  * </ol>
  * Scans only 127.0.0.1. Every wait is bounded. Prints {@code BENCH key=value} lines.
  *
- * <pre>DashboardBench DATA-DIR [--live=refresh|apply] [--screenshots=DIR] [--ports=SPEC]</pre>
+ * <pre>DashboardBench DATA-DIR [--live=feed|refresh|apply] [--screenshots=DIR] [--ports=SPEC]</pre>
  */
 public final class DashboardBench {
     static volatile String dataDir;
-    static volatile String liveMode = "refresh";
+    static volatile String liveMode = "feed";
     static volatile Path screenshots;
     static volatile String ports = "all";
 
@@ -80,7 +82,7 @@ public final class DashboardBench {
 
     public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("usage: DashboardBench DATA-DIR [--live=refresh|apply] [--screenshots=DIR] [--ports=SPEC]");
+            System.err.println("usage: DashboardBench DATA-DIR [--live=feed|refresh|apply] [--screenshots=DIR] [--ports=SPEC]");
             System.exit(2);
         }
         dataDir = args[0];
@@ -94,8 +96,8 @@ public final class DashboardBench {
                 System.exit(2);
             }
         }
-        if (!liveMode.equals("refresh") && !liveMode.equals("apply")) {
-            System.err.println("DashboardBench: --live must be refresh or apply, was " + liveMode);
+        if (!liveMode.equals("feed") && !liveMode.equals("refresh") && !liveMode.equals("apply")) {
+            System.err.println("DashboardBench: --live must be feed, refresh or apply, was " + liveMode);
             System.exit(2);
         }
         Application.launch(App.class);
@@ -331,10 +333,21 @@ public final class DashboardBench {
                     dirty.set(true);
                 }
             });
-            // the UI adapter: at most one refresh per 150 ms, on the FX thread
+            // the UI adapter. feed: the app's own (LiveScanFeed, its updates applied to the rows as
+            // ScanActionsController does); refresh / apply: at most one full reload / reload of the
+            // changed scans per 150 ms
             int[] refreshes = {0};
+            LiveScanFeed feed = liveMode.equals("feed") ? new LiveScanFeed(context.scans(), Platform::runLater) : null;
+            if (feed != null) {
+                manager.addObserver(feed);
+                feed.subscribe(u -> {
+                    refreshes[0]++;
+                    for (ScanRecord r : u.changed()) scansVm.apply(r);
+                    if (!u.deleted().isEmpty()) scansVm.removeIds(u.deleted());
+                });
+            }
             Timeline batcher = new Timeline(new KeyFrame(Duration.millis(150), e -> {
-                if (!dirty.getAndSet(false)) return;
+                if (feed != null || !dirty.getAndSet(false)) return;
                 refreshes[0]++;
                 if (liveMode.equals("refresh")) {
                     scansVm.refresh();
@@ -411,6 +424,7 @@ public final class DashboardBench {
                     executor.print("task.");
                     snapshot("scans-after-live");
                     manager.close();
+                    if (feed != null) feed.close();
                     finish();
                 });
             }, "bench-waiter");

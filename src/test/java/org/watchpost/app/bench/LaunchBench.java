@@ -31,12 +31,16 @@ import javax.imageio.ImageIO;
  * {@code BENCH key=value} lines to stdout. Every wait is bounded.
  *
  * <p>OPTIONS, comma-separated: {@code screenshots=DIR} saves the two pages as PNG, {@code trace} prints
- * every pulse until the rows show.
+ * every pulse until the rows show, {@code profile=FILE} samples the FX thread's stack until then (see {@link #sample()}),
+ * {@code threads} prints the CPU time of every thread of the process when the rows show.
  */
 public final class LaunchBench {
     private static final long TIMEOUT_MS = 60_000;
     private static volatile Path screenshots;
     private static volatile boolean tracing;
+    private static volatile Path profile;
+    private static volatile boolean rowsShown;
+    private static volatile boolean threadCpu;
 
     private LaunchBench() {
     }
@@ -46,12 +50,57 @@ public final class LaunchBench {
             for (String o : options.split(",")) {
                 if (o.startsWith("screenshots=")) screenshots = Path.of(o.substring(12));
                 else if (o.equals("trace")) tracing = true;
+                else if (o.startsWith("profile=")) profile = Path.of(o.substring(8));
+                else if (o.equals("threads")) threadCpu = true;
                 else if (!o.isBlank()) System.err.println("LaunchBench: unknown option " + o);
             }
         }
         Thread watcher = new Thread(LaunchBench::watch, "bench-watcher");
         watcher.setDaemon(true);
         watcher.start();
+        if (profile != null) {
+            Thread sampler = new Thread(LaunchBench::sample, "bench-sampler");
+            sampler.setDaemon(true);
+            sampler.setPriority(Thread.MAX_PRIORITY);
+            sampler.start();
+        }
+    }
+
+    /**
+     * With {@code profile=FILE}: samples the FX thread's stack every millisecond until the Scans rows
+     * show (at most 20 s) and writes one line per sample to FILE: ms since JVM start, then the frames,
+     * innermost first, separated by ';'. For finding where the start's FX-thread time goes; it slows
+     * the start a little (each sample stops the FX thread briefly), so never time (a) with it.
+     */
+    private static void sample() {
+        long t0 = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        Thread fx = null;
+        StringBuilder out = new StringBuilder();
+        int samples = 0;
+        while (!rowsShown && System.nanoTime() < deadline && samples < 50_000) {
+            if (fx == null) {
+                for (Thread t : Thread.getAllStackTraces().keySet()) {
+                    if (t.getName().equals("JavaFX Application Thread")) fx = t;
+                }
+            } else {
+                StackTraceElement[] st = fx.getStackTrace();
+                out.append(System.currentTimeMillis() - t0).append(' ').append(fx.getState());
+                for (StackTraceElement e : st) out.append(';').append(e.getClassName()).append('.').append(e.getMethodName());
+                out.append('\n');
+                samples++;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        try {
+            Files.writeString(profile, out);
+        } catch (IOException e) {
+            System.err.println("LaunchBench: cannot write the profile: " + e.getMessage());
+        }
     }
 
     /** Milliseconds since the JVM started (asked only once a figure is taken: the MXBean costs time to load). */
@@ -82,11 +131,13 @@ public final class LaunchBench {
         if (tracing) trace();
         waitFor(() -> filledRows(find(".scans-table")), () -> {
             long fromJvm = sinceJvmStart(System.currentTimeMillis());
+            rowsShown = true;
             out("fx_toolkit_up_from_jvm_ms", sinceJvmStart(up));
             out("a_scans_view_from_jvm_ms", fromJvm);
             out("a_process_cpu_ms", DashboardBench.processCpuMs());
             out("a_fx_thread_cpu_ms", DashboardBench.threadCpuMs());
             out("a_scans_rows", find(".scans-table") instanceof TableView<?> t ? t.getItems().size() : -1);
+            if (threadCpu) printThreadCpu();
             snapshot("app-scans");
             whenSettled(LaunchBench::openVulnerabilities);
         });
@@ -140,6 +191,28 @@ public final class LaunchBench {
                 if (filledRows(t) || n[0] > 2000) stop();
             }
         }.start();
+    }
+
+    /**
+     * With {@code threads} (Linux): every thread of the process with its CPU time so far, from
+     * /proc/self/task (the JIT compiler and GC threads included, which the ThreadMXBean does not list).
+     */
+    private static void printThreadCpu() {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                String stat = Files.readString(t.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime, fields 14 and 15
+                byName.merge(name.replaceAll("[0-9]+$", "#"), ticks * 10, Long::sum); // USER_HZ = 100
+            }
+            byName.forEach((name, ms) -> {
+                if (ms > 0) System.out.println("THREADCPU " + name + " " + ms + " ms");
+            });
+        } catch (IOException | RuntimeException e) {
+            System.out.println("THREADCPU unavailable: " + e);
+        }
     }
 
     /** The first node matching {@code selector} in any showing window. */
