@@ -55,7 +55,10 @@ args=(--name Watchpost --app-version "$app_version" --vendor "Watchpost"
       --add-modules "$MODULES"
       --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands --compress=2"
       --dest target/dist
-      --java-options "-Xmx2g" --java-options "-Dfile.encoding=UTF-8")
+      --java-options "-Xmx2g" --java-options "-Dfile.encoding=UTF-8"
+      # the quick JIT tier, as ./watchpost runs the window and the commands: C2 competed with the FX
+      # thread for the 2 cores during start (docs/performance.md); the largest report takes 25 % longer
+      --java-options "-XX:TieredStopAtLevel=1")
 
 case "$type" in
   app-image)
