@@ -168,10 +168,15 @@ class ScreenshotTourTest {
         robot.clickOn(robot.lookup(".new-scan .text-area").queryAs(TextArea.class)).write("127.0.0.5-7");
         TextField ports = robot.lookup(".new-scan .combo-box .text-field").queryAs(TextField.class);
         robot.interact(() -> ports.setText("1-1024," + PORTS));
+        // a rate limit keeps this loopback scan running long enough (≈ 1.5 s) to be seen live
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> rate = robot.lookup("#rateSpinner").queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> rate.getValueFactory().setValue(2000));
         waitFor(10, () -> !robot.lookup("Start scan").queryButton().isDisabled());
         shot(robot, "02-new-scan", robot.lookup(".new-scan").query().getScene().getWindow());
         robot.clickOn("Start scan");
-        Thread.sleep(500);
+        waitFor(10, () -> ctx.scanManager().activeCount() > 0);
+        Thread.sleep(700);
         shot(robot, "03-scan-running", stage);
         waitFor(60, () -> ctx.scanManager().activeCount() == 0);
         ScanRecord week1 = ctx.scans().list().get(0);
