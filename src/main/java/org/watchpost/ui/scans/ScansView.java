@@ -119,8 +119,10 @@ public final class ScansView {
         countLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             int all = vm.rows().size();
             int shown = vm.visibleRows().size();
-            return all == shown ? all + (all == 1 ? " scan" : " scans") : shown + " of " + all + " scans";
-        }, vm.rows(), vm.visibleRows()));
+            String more = vm.partialProperty().get() ? "+" : "";   // the rest of a long list is still being read
+            return all == shown ? all + more + (all == 1 && more.isEmpty() ? " scan" : " scans")
+                    : shown + " of " + all + more + " scans";
+        }, vm.rows(), vm.visibleRows(), vm.partialProperty()));
         installActions();
         // ages ("5 min ago") and running durations move on even when nothing is reloaded
         javafx.animation.Timeline ages = new javafx.animation.Timeline(

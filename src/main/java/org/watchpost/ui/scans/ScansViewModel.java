@@ -12,6 +12,7 @@ import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -38,6 +39,7 @@ public final class ScansViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<ScanStatus> statusFilter = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final BooleanProperty partial = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty();
     private final BooleanBinding empty;
     private boolean refreshing;
@@ -76,6 +78,7 @@ public final class ScansViewModel {
         }, loaded -> {
             refreshing = false;
             merge(loaded.records(), loaded.fresh());
+            partial.set(false);
             StartupTrace.mark("all scans shown");
             refreshAgainIfAsked();
         }, e -> {
@@ -90,7 +93,7 @@ public final class ScansViewModel {
     public static final int FIRST_SCREEN = 100;
 
     /** The newest scans and their rows, read off the FX thread before the window exists. */
-    public record FirstScreen(List<ScanRecord> records, Map<Long, ScanRowViewModel> rows) {}
+    public record FirstScreen(List<ScanRecord> records, Map<Long, ScanRowViewModel> rows, boolean complete) {}
 
     /**
      * Reads the {@code limit} newest scans and builds their rows: call on a background thread
@@ -101,7 +104,7 @@ public final class ScansViewModel {
         var now = clock.instant();
         Map<Long, ScanRowViewModel> built = new HashMap<>();
         for (ScanRecord rec : records) built.put(rec.id(), new ScanRowViewModel(rec, now));
-        return new FirstScreen(records, built);
+        return new FirstScreen(records, built, records.size() < limit);
     }
 
     /**
@@ -111,6 +114,12 @@ public final class ScansViewModel {
      */
     public void showFirst(FirstScreen first) {
         merge(first.records(), first.rows());
+        partial.set(!first.complete());
+    }
+
+    /** True while only the first screen of a longer list is shown (the count then reads "100+ scans"). */
+    public ReadOnlyBooleanProperty partialProperty() {
+        return partial;
     }
 
     private void refreshAgainIfAsked() {

@@ -50,6 +50,7 @@ class ScansFirstScreenTest {
 
         vm.showFirst(first);
         assertThat(vm.rows()).extracting(r -> r.nameProperty().get()).containsExactly("scan 5", "scan 4");
+        assertThat(vm.partialProperty().get()).as("more scans than the first screen: the count says so").isTrue();
         assertThat(vm.rows().get(0)).isSameAs(first.rows().get(first.records().get(0).id()));
     }
 
@@ -61,6 +62,7 @@ class ScansFirstScreenTest {
 
         vm.refresh();
 
+        assertThat(vm.partialProperty().get()).isFalse();
         assertThat(vm.rows()).extracting(r -> r.nameProperty().get())
                 .containsExactly("scan 6", "scan 5", "scan 4", "scan 3", "scan 2", "scan 1");
         assertThat(shownIds()).isSortedAccordingTo((a, b) -> Long.compare(b, a));
@@ -70,6 +72,7 @@ class ScansFirstScreenTest {
     @Test
     void aFirstScreenLargerThanTheDatabaseIsTheWholeList() {
         vm.showFirst(ScansViewModel.readFirstScreen(repo, clock, 100));
+        assertThat(vm.partialProperty().get()).as("the whole list fits the first screen").isFalse();
         vm.refresh();
         assertThat(vm.rows()).hasSize(5);
         assertThat(vm.rows()).extracting(r -> r.nameProperty().get())
