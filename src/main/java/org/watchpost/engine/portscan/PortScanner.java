@@ -109,7 +109,13 @@ public final class PortScanner {
         return scan(hosts, -1, ports, listener, cancel);
     }
 
-    /** How an exception from connect/finishConnect maps to a port state; null = local problem, retry later. */
+    /**
+     * How an exception from connect/finishConnect maps to a port state; null = local problem, retry
+     * later. A reset ({@code ECONNRESET}) can only come after the handshake completed — a reset
+     * answering the SYN is a refusal ({@code ECONNREFUSED}) — so it means a service accepted and
+     * dropped the connection at once (a TCP wrapper, an overloaded or picky daemon): the port is
+     * OPEN, as nmap's "tcpwrapped" ports are.
+     */
     static PortState classify(IOException e) {
         if (e instanceof ConnectException) {
             String m = e.getMessage();
@@ -119,6 +125,7 @@ public final class PortScanner {
         if (e instanceof BindException) return null;             // EADDRNOTAVAIL / EADDRINUSE: out of local ports
         String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
         if (m.contains("too many open files") || m.contains("no buffer space") || m.contains("cannot assign")) return null;
+        if (m.contains("connection reset")) return PortState.OPEN;
         return PortState.FILTERED;                                // unreachable, prohibited, reset by a firewall …
     }
 
@@ -526,7 +533,7 @@ public final class PortScanner {
                 } else {
                     hostSlot(p, -1);
                     long rtt = System.nanoTime() - p.startNs;
-                    if (st == PortState.CLOSED) p.host.sample(rtt);
+                    if (st != PortState.FILTERED) p.host.sample(rtt);
                     finish(p, st, rtt);
                 }
                 return;

@@ -26,6 +26,8 @@ class PortScanUnitTest {
         assertThat(PortScanner.classify(new NoRouteToHostException("No route to host"))).isEqualTo(PortState.FILTERED);
         assertThat(PortScanner.classify(new SocketException("Network is unreachable"))).isEqualTo(PortState.FILTERED);
         assertThat(PortScanner.classify(new SocketException("Operation not permitted"))).isEqualTo(PortState.FILTERED);
+        // reset after the handshake: a service accepted and dropped the connection at once
+        assertThat(PortScanner.classify(new SocketException("Connection reset"))).isEqualTo(PortState.OPEN);
         // local shortages are not a port state: retried later
         assertThat(PortScanner.classify(new BindException("Cannot assign requested address"))).isNull();
         assertThat(PortScanner.classify(new SocketException("Too many open files"))).isNull();

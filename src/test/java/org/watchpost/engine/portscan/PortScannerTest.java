@@ -112,6 +112,38 @@ class PortScannerTest {
         assertThat(distinctEarly).isGreaterThanOrEqualTo(25);
     }
 
+    /**
+     * A service that accepts and resets at once (a TCP wrapper): whether the reset arrives before
+     * the scanner looks (ECONNRESET from finishConnect) or after (connected), the port is OPEN.
+     * Scanned many times so both orders occur.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "settle at once: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aServiceThatAcceptsAndResetsAtOnceIsOpen(boolean settleAtOnce) throws Exception {
+        ServerSocket wrapper = open("127.0.0.3");
+        Thread acceptor = new Thread(() -> {
+            while (!wrapper.isClosed()) {
+                try {
+                    java.net.Socket c = wrapper.accept();
+                    c.setSoLinger(true, 0);   // close with a reset
+                    c.close();
+                } catch (IOException e) {
+                    return;   // closed by the test
+                }
+            }
+        }, "reset-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        int closed = closedPort("127.0.0.4");
+        for (int round = 0; round < 40; round++) {
+            var rec = new PortScanTestSupport.Recorder();
+            new PortScanner(fast(), settleAtOnce).scan(List.of(addr("127.0.0.3")), new int[] {wrapper.getLocalPort(), closed},
+                    rec, new Cancellation());
+            assertThat(rec.state("127.0.0.3", wrapper.getLocalPort())).as("round " + round).isEqualTo(PortState.OPEN);
+            assertThat(rec.state("127.0.0.3", closed)).isEqualTo(PortState.CLOSED);
+        }
+    }
+
     @Test
     void ipv6LoopbackWorks() throws Exception {
         ServerSocket ss;
