@@ -284,6 +284,12 @@ public final class HostDiscovery {
                 }
                 dropAttempt(h, ch);
             } catch (IOException e) {
+                String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+                if (m.contains("connection reset")) {
+                    // reset after the handshake: a service accepted and dropped the connection — the host is up
+                    decide(h, true, "tcp " + at.port() + " open", rtt);
+                    return;
+                }
                 dropAttempt(h, ch);   // unreachable: no proof of life from this probe
             }
         }
