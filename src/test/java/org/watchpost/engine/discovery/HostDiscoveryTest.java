@@ -69,6 +69,29 @@ class HostDiscoveryTest {
     }
 
     @Test
+    void aServiceThatAcceptsAndResetsAtOnceProvesTheHostUp() throws Exception {
+        ServerSocket ss = listen("127.0.0.21", 50);
+        Thread acceptor = new Thread(() -> {
+            while (!ss.isClosed()) {
+                try {
+                    Socket c = ss.accept();
+                    c.setSoLinger(true, 0);
+                    c.close();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "reset-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        for (int round = 0; round < 20; round++) {   // the reset may beat the check or not: up either way
+            HostResult r = new HostDiscovery(tcpOnly(ss.getLocalPort())).discover(addr("127.0.0.21"), new Cancellation());
+            assertThat(r.up()).as("round " + round).isTrue();
+            assertThat(r.reason()).isEqualTo("tcp " + ss.getLocalPort() + " open");
+        }
+    }
+
+    @Test
     void anOpenPortProvesTheHostUp() throws Exception {
         ServerSocket ss = listen("127.0.0.20", 50);
         HostResult r = new HostDiscovery(tcpOnly(ss.getLocalPort())).discover(addr("127.0.0.20"), new Cancellation());
