@@ -3,6 +3,7 @@
 # private network namespace.
 #
 #   sudo bench/portscan-bench.sh            # 3 runs per case, medians
+#   sudo nice -n -15 bench/portscan-bench.sh   # on a box shared with other work: both tools get priority
 #   RUNS=5 NMAP_CAP=60 bench/portscan-bench.sh
 #   CASES="1 4" bench/portscan-bench.sh     # only some cases
 #
