@@ -133,36 +133,30 @@ public final class ScanRepository {
 
     /** All scans, newest first. */
     public List<ScanRecord> list() {
-        return db.read(c -> {
-            List<ScanRecord> out = new ArrayList<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT " + SCAN_COLUMNS + " FROM scans s ORDER BY s.id DESC")) {
-                while (rs.next()) out.add(map(rs));
-            }
-            return out;
-        });
+        return listScans("ORDER BY s.id DESC", ps -> { });
     }
 
     /** The {@code limit} newest scans, newest first (a window's first screen before the whole list). */
     public List<ScanRecord> listNewest(int limit) {
-        return db.read(c -> {
-            List<ScanRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SCAN_COLUMNS + " FROM scans s ORDER BY s.id DESC LIMIT ?")) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(map(rs));
-                }
-            }
-            return out;
-        });
+        return listScans("ORDER BY s.id DESC LIMIT ?", ps -> ps.setInt(1, limit));
     }
 
     /** The scans a monitor started, newest first (scans keep origin 'monitor' after the monitor is deleted). */
     public List<ScanRecord> listByMonitor(long monitorId) {
+        return listScans("WHERE s.monitor_id = ? ORDER BY s.id DESC", ps -> ps.setLong(1, monitorId));
+    }
+
+    /** Parameters of a query's placeholders. */
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Scans selected by {@code clauses} (what follows {@code FROM scans s}), in their order. */
+    private List<ScanRecord> listScans(String clauses, Binder binder) {
         return db.read(c -> {
             List<ScanRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SCAN_COLUMNS + " FROM scans s WHERE s.monitor_id = ? ORDER BY s.id DESC")) {
-                ps.setLong(1, monitorId);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SCAN_COLUMNS + " FROM scans s " + clauses)) {
+                binder.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(map(rs));
                 }
