@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
+import org.watchpost.engine.tls.AcceptAnyCertificate;
 
 /**
  * A small, bounded HTTP/1.1 client: one request per connection ("Connection: close"),
@@ -58,9 +57,7 @@ final class MiniHttp {
         Socket plain = ctx.connect(address, port);
         if (!tls) return plain;
         try {
-            SSLContext sc = SSLContext.getInstance("TLS");
-            sc.init(null, new TrustManager[] {TlsCheck.TRUST_ALL}, null);
-            SSLSocket ssl = (SSLSocket) sc.getSocketFactory().createSocket(plain, hostName != null ? hostName : address, port, true);
+            SSLSocket ssl = (SSLSocket) AcceptAnyCertificate.newSocketFactory().createSocket(plain, hostName != null ? hostName : address, port, true);
             ssl.setSoTimeout(ctx.readTimeoutMs());
             if (hostName != null && !Io.isIpLiteral(hostName)) {
                 SSLParameters p = ssl.getSSLParameters();
@@ -69,9 +66,6 @@ final class MiniHttp {
             }
             ssl.startHandshake();
             return ssl;
-        } catch (java.security.GeneralSecurityException e) {
-            plain.close();
-            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             plain.close();
             throw e;

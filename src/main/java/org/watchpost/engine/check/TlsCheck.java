@@ -12,17 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.watchpost.engine.check.TlsWire.Outcome;
 import org.watchpost.engine.check.TlsWire.ServerReply;
 import org.watchpost.engine.model.Finding;
 import org.watchpost.engine.model.ServiceInfo;
+import org.watchpost.engine.tls.AcceptAnyCertificate;
 
 /**
  * TLS family: protocol versions accepted (hand-built ClientHellos, SSLv3 … TLS 1.3), weak
@@ -235,10 +231,8 @@ public final class TlsCheck implements Check {
             return List.of();
         }
         try {
-            SSLContext sc = SSLContext.getInstance("TLS");
-            sc.init(null, new TrustManager[] {TRUST_ALL}, null);
             String peer = sni != null ? sni : s.address();
-            try (SSLSocket ssl = (SSLSocket) sc.getSocketFactory().createSocket(plain, peer, s.port(), true)) {
+            try (SSLSocket ssl = (SSLSocket) AcceptAnyCertificate.newSocketFactory().createSocket(plain, peer, s.port(), true)) {
                 ssl.setSoTimeout(ctx.readTimeoutMs());
                 SSLParameters p = ssl.getSSLParameters();
                 if (sni != null && !Io.isIpLiteral(sni)) p.setServerNames(List.of(new SNIHostName(sni)));
@@ -250,47 +244,11 @@ public final class TlsCheck implements Check {
                 }
                 return chain;
             }
-        } catch (IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             ctx.ensureActive();
             return List.of();
         } finally {
             plain.close();
-        }
-    }
-
-    static final X509TrustManager TRUST_ALL = new TrustAll();
-
-    /** Extended so the JDK does not wrap it with its own algorithm and host-name checks. */
-    private static final class TrustAll extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            // not used: we are the client
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // accepted on purpose: the chain is validated separately so every problem can be reported
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -21,14 +20,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
+import org.watchpost.engine.tls.AcceptAnyCertificate;
 
 import org.watchpost.engine.Cancellation;
 import org.watchpost.engine.model.ServiceInfo;
@@ -328,7 +324,7 @@ final class Identification {
         SSLSocket ssl;
         try {
             int timeout = (int) Math.max(1, Math.min(o.readTimeoutMs() * 2L, remainingMs()));
-            ssl = c.startTls(TrustAll.FACTORY, sniHost(), port, timeout);
+            ssl = c.startTls(AcceptAnyCertificate.socketFactory(), sniHost(), port, timeout);
         } catch (SocketTimeoutException e) {
             return Outcome.of(Kind.SILENT);
         } catch (SSLException e) {
@@ -602,49 +598,5 @@ final class Identification {
         });
         ex.setRemoveOnCancelPolicy(true);
         return ex;
-    }
-
-    /** A client TLS context that accepts any certificate: a scanner identifies, it does not authenticate. */
-    private static final class TrustAll extends X509ExtendedTrustManager {
-        static final SSLSocketFactory FACTORY = create();
-
-        private static SSLSocketFactory create() {
-            try {
-                SSLContext ctx = SSLContext.getInstance("TLS");
-                ctx.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
-                return ctx.getSocketFactory();
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException("no TLS support in this JVM", e);
-            }
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }
