@@ -58,7 +58,7 @@ public final class ScanCommand extends CliCommand {
     @Override
     public int run(ParsedArgs args, PrintWriter out, PrintWriter err) throws UsageException {
         StartupTrace.mark("arguments parsed");
-        List<String> targets = args.positionals();
+        List<String> targets = expandFiles(args.positionals());
         String ports = args.value("ports", DEFAULT_PORTS);
         String exclude = args.value("exclude", "");
         String name = args.value("name", null);
@@ -148,6 +148,40 @@ public final class ScanCommand extends CliCommand {
     private static int usage(PrintWriter err, String message) {
         err.println("watchpost scan: " + message);
         return Main.USAGE;
+    }
+
+    /**
+     * A TARGET {@code @file} is replaced by the addresses in the file, so the scan records (and a
+     * re-run from the app repeats) what was scanned rather than a file name relative to this
+     * terminal's folder; picocli did this for every argument. Words after {@code #} are comments.
+     * A file that cannot be read stays as it is, and the target parser reports why.
+     */
+    static List<String> expandFiles(List<String> targets) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String t : targets) {
+            java.nio.file.Path file = null;
+            try {
+                if (t.length() > 1 && t.startsWith("@")) file = java.nio.file.Path.of(t.substring(1));
+            } catch (java.nio.file.InvalidPathException e) {
+                file = null;
+            }
+            if (file == null || !java.nio.file.Files.isRegularFile(file)) {
+                out.add(t);
+                continue;
+            }
+            try {
+                List<String> words = new java.util.ArrayList<>();
+                for (String line : java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                    int hash = line.indexOf('#');
+                    String text = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                    if (!text.isEmpty()) words.addAll(List.of(text.split("\\s+")));
+                }
+                out.addAll(words);
+            } catch (java.io.IOException e) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     static String human(Duration d) {
