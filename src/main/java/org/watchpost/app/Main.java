@@ -179,13 +179,13 @@ public final class Main {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!literal && a.equals("--")) literal = true;
-            if (!literal && a.equals("--data-dir")) {
-                if (i + 1 >= args.length) {
+            boolean spaced = a.equals("--data-dir");
+            if (!literal && (spaced || a.startsWith("--data-dir="))) {
+                if (dataDir != null) throw new Unresolved(NAME, new Root(), "option '--data-dir' should be specified only once");
+                if (spaced && i + 1 >= args.length) {
                     throw new Unresolved(NAME, new Root(), "Missing required parameter for option '--data-dir' (DIR)");
                 }
-                dataDir = args[++i];
-            } else if (!literal && a.startsWith("--data-dir=")) {
-                dataDir = a.substring("--data-dir=".length());
+                dataDir = spaced ? args[++i] : a.substring("--data-dir=".length());
             } else {
                 rest.add(a);
             }

@@ -73,6 +73,9 @@ class MainCliTest {
         Result noDir = run("scans", "--data-dir");
         assertThat(noDir.code()).isEqualTo(Main.USAGE);
         assertThat(noDir.err()).contains("'--data-dir'");
+        Result twoDirs = run("--data-dir", "/tmp/a", "scans", "--data-dir=/tmp/b");
+        assertThat(twoDirs.code()).isEqualTo(Main.USAGE);
+        assertThat(twoDirs.err()).contains("option '--data-dir' should be specified only once");
         Result extra = run("show", "SCAN-1", "SCAN-2");
         assertThat(extra.code()).isEqualTo(Main.USAGE);
         assertThat(extra.err()).contains("Unmatched argument: 'SCAN-2'");
