@@ -1,12 +1,12 @@
 package org.watchpost.app.cli;
 
-import java.io.PrintWriter;
-import org.apache.commons.cli.Options;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.cli.Options;
 import org.watchpost.app.AppContext;
 import org.watchpost.app.Main;
 import org.watchpost.store.ScanRecord;

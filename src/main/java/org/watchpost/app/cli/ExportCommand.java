@@ -1,12 +1,12 @@
 package org.watchpost.app.cli;
 
-import java.io.PrintWriter;
-import org.apache.commons.cli.Options;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.cli.Options;
 import org.watchpost.app.AppContext;
 import org.watchpost.app.Main;
 import org.watchpost.app.Version;

@@ -1,11 +1,10 @@
 package org.watchpost.app.cli;
 
-import java.io.PrintWriter;
-import org.apache.commons.cli.Options;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.commons.cli.Options;
 import org.watchpost.app.AppContext;
 import org.watchpost.app.Main;
 import org.watchpost.schedule.ChangeDigest;

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.cli.Options;
 import org.watchpost.app.AppContext;
 import org.watchpost.app.Main;
-import org.watchpost.ui.common.StartupTrace;
 import org.watchpost.engine.InvalidScanConfigException;
 import org.watchpost.engine.ScanPlan;
 import org.watchpost.engine.model.ScanConfig;
@@ -18,6 +17,7 @@ import org.watchpost.engine.model.ScanStatus;
 import org.watchpost.schedule.ScanManager;
 import org.watchpost.schedule.ScanObserver;
 import org.watchpost.store.ScanRecord;
+import org.watchpost.ui.common.StartupTrace;
 
 /** {@code watchpost scan <targets>}: runs one scan headless and prints its ID, progress and a summary. */
 public final class ScanCommand extends CliCommand {

@@ -1,12 +1,12 @@
 package org.watchpost.app.cli;
 
-import java.io.PrintWriter;
-import org.apache.commons.cli.Options;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.List;
+import org.apache.commons.cli.Options;
 import org.watchpost.app.AppContext;
 import org.watchpost.app.Main;
 import org.watchpost.engine.model.ScanStatus;

@@ -1,11 +1,11 @@
 package org.watchpost.app.cli;
 
-import java.io.PrintWriter;
-import org.apache.commons.cli.Options;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import org.apache.commons.cli.Options;
 import org.watchpost.app.AppContext;
 import org.watchpost.app.Main;
 import org.watchpost.store.FindingRecord;

@@ -1,8 +1,8 @@
 package org.watchpost.app.cli;
 
 import java.io.PrintWriter;
-import org.apache.commons.cli.Options;
 import java.util.List;
+import org.apache.commons.cli.Options;
 import org.watchpost.app.AppContext;
 import org.watchpost.app.Main;
 import org.watchpost.engine.model.ScanStatus;
