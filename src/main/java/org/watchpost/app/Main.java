@@ -1,36 +1,40 @@
 package org.watchpost.app;
 
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javafx.application.Application;
+import org.watchpost.app.cli.CliCommand;
+import org.watchpost.app.cli.CommandParser;
 import org.watchpost.app.cli.DeleteCommand;
 import org.watchpost.app.cli.ExportCommand;
+import org.watchpost.app.cli.Help;
 import org.watchpost.app.cli.InvestigationsCommand;
 import org.watchpost.app.cli.MonitorsCommand;
+import org.watchpost.app.cli.ParsedArgs;
 import org.watchpost.app.cli.ReportCommand;
 import org.watchpost.app.cli.ScanCommand;
 import org.watchpost.app.cli.ScansCommand;
 import org.watchpost.app.cli.ShowCommand;
 import org.watchpost.app.cli.StopCommand;
+import org.watchpost.app.cli.UsageException;
 import org.watchpost.app.cli.VulnDbCommand;
+import org.watchpost.store.StoreException;
 import org.watchpost.ui.common.StartupTrace;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
- * Entry point. With no sub-command it opens the desktop application; sub-commands run
- * headless on the same database. Not an {@link Application} subclass, so a plain fat jar
- * starts it.
+ * Entry point. With no command it opens the desktop application; commands run headless on the
+ * same database. Not an {@link Application} subclass, so a plain fat jar starts it.
+ *
+ * <p>Dispatch: {@code --data-dir} is taken out wherever it stands, the first word that is not an
+ * option names the command (then, for {@code investigations}, {@code monitors} and {@code vulndb},
+ * the next one its sub-command), and only that command's options are built and parsed.
  */
-@Command(name = "watchpost", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Network perimeter risk scanner. Without a command, opens the desktop application.%n"
-                + "Scan only hosts you are authorised to assess.")
-public final class Main implements Callable<Integer> {
+public final class Main {
     /** Exit codes a script can rely on. */
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -38,12 +42,25 @@ public final class Main implements Callable<Integer> {
     public static final int NOT_FOUND = 3;
     public static final int STORE_ERROR = 4;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
-            description = "Folder holding the database (default: $WATCHPOST_HOME, else the per-user data folder).")
-    String dataDir;
+    private static final String NAME = "watchpost";
 
-    public String dataDir() {
-        return dataDir;
+    /** Commands by name, in the order {@code --help} lists them. */
+    private static final Map<String, Supplier<CliCommand>> COMMANDS = new LinkedHashMap<>();
+    static {
+        COMMANDS.put("scan", ScanCommand::new);
+        COMMANDS.put("scans", ScansCommand::new);
+        COMMANDS.put("show", ShowCommand::new);
+        COMMANDS.put("stop", StopCommand::new);
+        COMMANDS.put("delete", DeleteCommand::new);
+        COMMANDS.put("report", ReportCommand::new);
+        COMMANDS.put("export", ExportCommand::new);
+        COMMANDS.put("investigations", InvestigationsCommand::new);
+        COMMANDS.put("monitors", MonitorsCommand::new);
+        COMMANDS.put("vulndb", VulnDbCommand::new);
+        COMMANDS.put("help", HelpCommand::new);
+    }
+
+    private Main() {
     }
 
     public static void main(String[] args) {
@@ -63,29 +80,20 @@ public final class Main implements Callable<Integer> {
         System.exit(code);
     }
 
+    /** Runs a command line on standard output and error. */
     public static int run(String... args) {
-        CommandLine cl = commandLine(args);
-        StartupTrace.mark("command line built");
-        return cl.execute(args);
+        Charset cs = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
+        try {
+            return run(out, err, args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
-    /** Sub-commands by name, in the order {@code --help} lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
-    static {
-        COMMANDS.put("scan", ScanCommand::new);
-        COMMANDS.put("scans", ScansCommand::new);
-        COMMANDS.put("show", ShowCommand::new);
-        COMMANDS.put("stop", StopCommand::new);
-        COMMANDS.put("delete", DeleteCommand::new);
-        COMMANDS.put("report", ReportCommand::new);
-        COMMANDS.put("export", ExportCommand::new);
-        COMMANDS.put("investigations", InvestigationsCommand::new);
-        COMMANDS.put("monitors", MonitorsCommand::new);
-        COMMANDS.put("vulndb", VulnDbCommand::new);
-        COMMANDS.put("help", CommandLine.HelpCommand::new);
-    }
-
-    /** Whether these arguments run a sub-command that opens the database (not help, version or the window). */
+    /** Whether these arguments run a command that opens the database (not help, version or the window). */
     static boolean usesDatabase(String[] args) {
         boolean command = false;
         for (String a : args) {
@@ -95,50 +103,176 @@ public final class Main implements Callable<Integer> {
         return command;
     }
 
-    /** The whole command tree (help, tests). */
-    public static CommandLine commandLine() {
-        return build(COMMANDS.keySet());
+    /** What a command line resolves to: the command (path and object), its own arguments and the data folder. */
+    record Invocation(String path, CliCommand command, List<String> tokens, String dataDir) {
     }
 
     /**
-     * The command tree for one invocation. Picocli builds a sub-command's model by reflection when it
-     * is registered, about 10 ms each at start-up, so only the sub-commands named in the arguments
-     * are registered; with none named (bare {@code --help}, a typo) all of them are, so help and
-     * "did you mean" see the whole tree. Parsing is picocli's either way.
+     * Runs a command line, printing to {@code out} and {@code err}; returns the exit code.
+     * Usage errors print the message and a short usage hint to {@code err} and return {@link #USAGE}.
      */
-    public static CommandLine commandLine(String... args) {
-        Set<String> named = new LinkedHashSet<>();
-        for (String a : args) {
-            if (COMMANDS.containsKey(a)) named.add(a);
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        Invocation inv;
+        try {
+            inv = resolve(args);
+        } catch (Unresolved u) {
+            return usageError(err, u.path, u.command, u.getMessage());
         }
-        if (named.isEmpty() || named.contains("help")) return commandLine();
-        return build(named);
-    }
-
-    private static CommandLine build(Set<String> names) {
-        CommandLine cl = new CommandLine(new Main());
-        for (String name : names) cl.addSubcommand(name, COMMANDS.get(name).get());
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof org.watchpost.store.StoreException) {
-                cmd.getErr().println("watchpost: " + ex.getMessage());
-                return STORE_ERROR;
-            }
-            cmd.getErr().println("watchpost: " + ex.getMessage());
+        StartupTrace.mark("command line built");
+        CliCommand cmd = inv.command();
+        if (CommandParser.asks(inv.tokens(), "-h", "--help")) {
+            Help.print(out, inv.path(), cmd);
+            return OK;
+        }
+        if (CommandParser.asks(inv.tokens(), "-V", "--version")) {
+            out.println("Watchpost " + Version.get());
+            out.println("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+            out.flush();
+            return OK;
+        }
+        try {
+            ParsedArgs parsed = CommandParser.parse(cmd, inv.tokens(), inv.dataDir());
+            int code = cmd.run(parsed, out, err);
+            out.flush();
+            return code;
+        } catch (UsageException e) {
+            out.flush();
+            return usageError(err, inv.path(), cmd, e.getMessage());
+        } catch (StoreException e) {
+            out.flush();
+            err.println(NAME + ": " + e.getMessage());
+            return STORE_ERROR;
+        } catch (Exception e) {
+            out.flush();
+            err.println(NAME + ": " + e.getMessage());
             return FAILED;
-        });
-        return cl;
+        } finally {
+            err.flush();
+        }
     }
 
-    @Override
-    public Integer call() {
-        return WatchpostApp.run(dataDir, true);
+    private static int usageError(PrintWriter err, String path, CliCommand cmd, String message) {
+        err.println(path + ": " + message);
+        err.println(Help.hint(path, cmd));
+        err.flush();
+        return USAGE;
     }
 
-    static final class VersionProvider implements CommandLine.IVersionProvider {
+    /** A command line that names no command we know, or an option before the command that no command takes. */
+    static final class Unresolved extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient String path;
+        final transient CliCommand command;
+
+        Unresolved(String path, CliCommand command, String message) {
+            super(message);
+            this.path = path;
+            this.command = command;
+        }
+    }
+
+    /** Finds the command a command line names, building only it (and its parent, for a sub-command). */
+    static Invocation resolve(String... args) throws Unresolved {
+        String dataDir = null;
+        List<String> rest = new ArrayList<>();
+        boolean literal = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!literal && a.equals("--")) literal = true;
+            boolean spaced = a.equals("--data-dir");
+            if (!literal && (spaced || a.startsWith("--data-dir="))) {
+                if (dataDir != null) throw new Unresolved(NAME, new Root(), "option '--data-dir' should be specified only once");
+                if (spaced && i + 1 >= args.length) {
+                    throw new Unresolved(NAME, new Root(), "Missing required parameter for option '--data-dir' (DIR)");
+                }
+                dataDir = spaced ? args[++i] : a.substring("--data-dir=".length());
+            } else {
+                rest.add(a);
+            }
+        }
+        CliCommand cmd = new Root();
+        String path = NAME;
+        int at = 0;
+        while (!cmd.subcommands().isEmpty()) {
+            int word = -1;
+            for (int i = at; i < rest.size(); i++) {
+                String t = rest.get(i);
+                if (t.equals("--")) break;
+                if (t.equals("-h") || t.equals("--help") || t.equals("-V") || t.equals("--version")) continue;
+                if (t.startsWith("-")) throw new Unresolved(path, cmd, "Unknown option: '" + t + "'");
+                word = i;
+                break;
+            }
+            if (word < 0) break;                                           // the bare command (or its help)
+            if (CommandParser.asks(rest.subList(at, word), "-h", "--help")
+                    || CommandParser.asks(rest.subList(at, word), "-V", "--version")) {
+                break;                                                     // watchpost --help scan: the top help
+            }
+            Supplier<CliCommand> sub = cmd.subcommands().get(rest.get(word));
+            if (sub == null) {
+                throw new Unresolved(path, cmd, "Unknown command: '" + rest.get(word) + "' (commands: "
+                        + String.join(", ", cmd.subcommands().keySet()) + ")");
+            }
+            cmd = sub.get();
+            path = path + " " + rest.get(word);
+            at = word + 1;
+        }
+        return new Invocation(path, cmd, rest.subList(at, rest.size()), dataDir);
+    }
+
+    /** {@code watchpost} itself: the window without a command, the command list with {@code --help}. */
+    static final class Root extends CliCommand {
         @Override
-        public String[] getVersion() {
-            return new String[] {"Watchpost " + Version.get(), "Java " + System.getProperty("java.version")
-                    + " (" + System.getProperty("java.vendor") + ")"};
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public List<String> description() {
+            return List.of("Network perimeter risk scanner. Without a command, opens the desktop application.",
+                    "Scan only hosts you are authorised to assess.");
+        }
+
+        @Override
+        public Map<String, Supplier<CliCommand>> subcommands() {
+            return COMMANDS;
+        }
+
+        @Override
+        public int run(ParsedArgs args, PrintWriter out, PrintWriter err) {
+            return WatchpostApp.run(args.dataDir(), true);
+        }
+    }
+
+    /** {@code watchpost help [COMMAND...]}: the help of the top level or of the named command. */
+    static final class HelpCommand extends CliCommand {
+        @Override
+        public String name() {
+            return "help";
+        }
+
+        @Override
+        public List<String> description() {
+            return List.of("Display help information about the specified command.");
+        }
+
+        @Override
+        public Positionals positionals() {
+            return new Positionals("COMMAND", 0, Integer.MAX_VALUE, "The command to show the help of, e.g. scan or monitors run-due.");
+        }
+
+        @Override
+        public int run(ParsedArgs args, PrintWriter out, PrintWriter err) throws UsageException {
+            CliCommand cmd = new Root();
+            String path = NAME;
+            for (String word : args.positionals()) {
+                Supplier<CliCommand> sub = cmd.subcommands().get(word);
+                if (sub == null) throw new UsageException("Unknown subcommand '" + word + "'.");
+                cmd = sub.get();
+                path = path + " " + word;
+            }
+            Help.print(out, path, cmd);
+            return OK;
         }
     }
 }

@@ -133,4 +133,18 @@ class CliScanTest {
         assertThat(stop.code()).isZero();
         assertThat(stop.out()).contains("SCAN-1 already COMPLETED");
     }
+
+    @Test
+    void aTargetFileIsRecordedAsTheAddressesItHolds() throws Exception {
+        java.nio.file.Path file = dir.resolve("targets.txt");
+        java.nio.file.Files.writeString(file, "127.0.0.1   # the lab\n# nothing here\n127.0.0.2\n");
+        MainCliTest.Result scan = run("scan", "@" + file, "-q", "--no-discovery", "--no-checks", "--no-services", "--ports",
+                String.valueOf(listener.getLocalPort()));
+        assertThat(scan.code()).as(scan.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run("show", "SCAN-1", "--json").out());
+        assertThat(json.at("/scan/config/targets").asText()).isEqualTo("127.0.0.1 127.0.0.2");
+        MainCliTest.Result missing = run("scan", "@" + dir.resolve("nope.txt"), "-q");
+        assertThat(missing.code()).isEqualTo(Main.USAGE);
+        assertThat(missing.err()).contains("nope.txt").contains("no such file");
+    }
 }

@@ -25,7 +25,6 @@ import org.watchpost.store.Database;
 import org.watchpost.store.DataDirectory;
 import org.watchpost.store.InvestigationRepository;
 import org.watchpost.testing.MutableClock;
-import picocli.CommandLine;
 
 /** The monitors and investigations commands against a real database and a loopback "host". */
 class MonitorsCliTest {
@@ -37,16 +36,13 @@ class MonitorsCliTest {
     record Result(int code, String out, String err) {}
 
     Result run(String... args) {
-        CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 2];
         all[0] = "--data-dir";
         all[1] = dir.toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        int code = cl.execute(all);
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.commons.cli.Options;
 import org.watchpost.app.AppContext;
 import org.watchpost.app.Main;
 import org.watchpost.store.FindingLifecycle;
@@ -19,26 +22,117 @@ import org.watchpost.store.InvestigationRepository;
 import org.watchpost.store.InvestigationSummary;
 import org.watchpost.store.ScanRecord;
 import org.watchpost.store.SeverityCounts;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code watchpost investigations list | show INV-n}: investigations (groups of scans) without the desktop app. */
-@Command(name = "investigations", mixinStandardHelpOptions = true,
-        description = "Investigations group scans (an engagement, a ticket, a site) and follow findings across them.")
-public final class InvestigationsCommand extends CliSupport implements Callable<Integer> {
+public final class InvestigationsCommand extends CliCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     @Override
-    public Integer call() {
-        spec.commandLine().usage(out());
+    public String name() {
+        return "investigations";
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Investigations group scans (an engagement, a ticket, a site) and follow findings across them.");
+    }
+
+    @Override
+    public Map<String, Supplier<CliCommand>> subcommands() {
+        return ordered(List.of(ListSub::new, ShowSub::new, ReportSub::new));
+    }
+
+    /** Without a sub-command: its help. */
+    @Override
+    public int run(ParsedArgs args, PrintWriter out, PrintWriter err) {
+        Help.print(out, "watchpost investigations", this);
         return Main.OK;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List investigations, most recent activity first.")
-    int list(@Option(names = "--json", description = "JSON instead of a table.") boolean json) throws Exception {
-        try (AppContext ctx = open()) {
+    /** {@code investigations list}. */
+    static final class ListSub extends CliCommand {
+        @Override
+        public String name() {
+            return "list";
+        }
+
+        @Override
+        public List<String> description() {
+            return List.of("List investigations, most recent activity first.");
+        }
+
+        @Override
+        protected void addOptions(Options o) {
+            o.addOption(flag(null, "json", "JSON instead of a table."));
+        }
+
+        @Override
+        public int run(ParsedArgs args, PrintWriter out, PrintWriter err) throws Exception {
+            return list(args, out, args.has("json"));
+        }
+    }
+
+    /** {@code investigations show INV-n}. */
+    static final class ShowSub extends CliCommand {
+        @Override
+        public String name() {
+            return "show";
+        }
+
+        @Override
+        public List<String> description() {
+            return List.of("One investigation: its scans in time order and its findings with their lifecycle. Exit code 3 if there is no such investigation.");
+        }
+
+        @Override
+        public Positionals positionals() {
+            return Positionals.one("INV-ID", "e.g. INV-3");
+        }
+
+        @Override
+        protected void addOptions(Options o) {
+            o.addOption(flag(null, "json", "JSON instead of text."));
+        }
+
+        @Override
+        public int run(ParsedArgs args, PrintWriter out, PrintWriter err) throws Exception {
+            return show(args, out, err, args.positional(), args.has("json"));
+        }
+    }
+
+    /** {@code investigations report INV-n --out FILE}. */
+    static final class ReportSub extends CliCommand {
+        @Override
+        public String name() {
+            return "report";
+        }
+
+        @Override
+        public List<String> description() {
+            return List.of("Write the investigation's PDF report: each finding's lifecycle across its scans, the severity trend"
+                    + " and the hosts. Exit code 3 if there is no such investigation.");
+        }
+
+        @Override
+        public Positionals positionals() {
+            return Positionals.one("INV-ID", "e.g. INV-3");
+        }
+
+        @Override
+        protected void addOptions(Options o) {
+            o.addOption(org.apache.commons.cli.Option.builder("o").longOpt("out").hasArg().argName("FILE").required()
+                    .desc("The PDF to write.").get());
+            o.addOption(valued(null, "classification", "LABEL", "Label on every page (default: CONFIDENTIAL; empty for none)."));
+        }
+
+        @Override
+        public int run(ParsedArgs args, PrintWriter out, PrintWriter err) throws Exception {
+            return report(args, err, args.positional(), args.path("out"), args.value("classification", "CONFIDENTIAL"));
+        }
+    }
+
+    static int list(ParsedArgs args, PrintWriter out, boolean json) throws Exception {
+        try (AppContext ctx = open(args)) {
             InvestigationRepository invs = new InvestigationRepository(ctx.database(), ctx.clock());
             List<InvestigationSummary> all = invs.list();
             ZoneId zone = ctx.clock().getZone();
@@ -46,69 +140,60 @@ public final class InvestigationsCommand extends CliSupport implements Callable<
                 ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 ArrayNode arr = m.createArrayNode();
                 for (InvestigationSummary s : all) arr.add(summary(m, s));
-                out().println(m.writeValueAsString(arr));
+                out.println(m.writeValueAsString(arr));
                 return Main.OK;
             }
             if (all.isEmpty()) {
-                out().println("no investigations yet: create one in the app and add scans to it");
+                out.println("no investigations yet: create one in the app and add scans to it");
                 return Main.OK;
             }
-            out().printf("%-8s %-28s %5s %-16s %s%n", "ID", "NAME", "SCANS", "LAST ACTIVITY", "FINDINGS (C/H/M/L/I)");
+            out.printf("%-8s %-28s %5s %-16s %s%n", "ID", "NAME", "SCANS", "LAST ACTIVITY", "FINDINGS (C/H/M/L/I)");
             for (InvestigationSummary s : all) {
-                out().printf("%-8s %-28s %5d %-16s %s%n", s.investigation().displayId(), ScansCommand.cut(s.name(), 28), s.scanCount(),
+                out.printf("%-8s %-28s %5d %-16s %s%n", s.investigation().displayId(), ScansCommand.cut(s.name(), 28), s.scanCount(),
                         TIME.format(s.lastActivity().atZone(zone)), counts(s.findings()));
             }
             return Main.OK;
         }
     }
 
-    @Command(name = "report", mixinStandardHelpOptions = true,
-            description = "Write the investigation's PDF report: each finding's lifecycle across its scans, the severity trend"
-                    + " and the hosts. Exit code 3 if there is no such investigation.")
-    int report(@Parameters(paramLabel = "INV-ID", description = "e.g. INV-3") String idText,
-               @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The PDF to write.") java.nio.file.Path out,
-               @Option(names = "--classification", defaultValue = "CONFIDENTIAL", paramLabel = "LABEL",
-                       description = "Label on every page (default: ${DEFAULT-VALUE}; empty for none).") String classification)
+    static int report(ParsedArgs args, PrintWriter err, String idText, java.nio.file.Path outFile, String classification)
             throws Exception {
         long id;
         try {
             id = InvestigationRepository.parseId(idText);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new UsageException(e.getMessage());
         }
-        if (java.nio.file.Files.isDirectory(out)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a folder; give a file name");
+        if (java.nio.file.Files.isDirectory(outFile)) {
+            throw new UsageException("--out " + outFile + " is a folder; give a file name");
         }
-        try (AppContext ctx = open()) {
+        try (AppContext ctx = open(args)) {
             InvestigationRepository invs = new InvestigationRepository(ctx.database(), ctx.clock());
             if (invs.get(id).isEmpty()) {
-                err().println("watchpost: no investigation " + InvestigationRepository.format(id));
+                err.println("watchpost: no investigation " + InvestigationRepository.format(id));
                 return Main.NOT_FOUND;
             }
             org.watchpost.report.ReportOptions o = new org.watchpost.report.ReportOptions(classification, ctx.datasetDate(),
                     org.watchpost.app.Version.get(), null, null);
-            new org.watchpost.report.ReportService(ctx.scans()).writeInvestigationPdf(invs, id, out, o, null, null);
-            err().printf("wrote the report of %s to %s (%,d bytes)%n", InvestigationRepository.format(id), out,
-                    java.nio.file.Files.size(out));
+            new org.watchpost.report.ReportService(ctx.scans()).writeInvestigationPdf(invs, id, outFile, o, null, null);
+            err.printf("wrote the report of %s to %s (%,d bytes)%n", InvestigationRepository.format(id), outFile,
+                    java.nio.file.Files.size(outFile));
             return Main.OK;
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "One investigation: its scans in time order and its findings with their lifecycle. Exit code 3 if there is no such investigation.")
-    int show(@Parameters(paramLabel = "INV-ID", description = "e.g. INV-3") String idText,
-             @Option(names = "--json", description = "JSON instead of text.") boolean json) throws Exception {
+    static int show(ParsedArgs args, PrintWriter out, PrintWriter err, String idText, boolean json) throws Exception {
         long id;
         try {
             id = InvestigationRepository.parseId(idText);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new UsageException(e.getMessage());
         }
-        try (AppContext ctx = open()) {
+        try (AppContext ctx = open(args)) {
             InvestigationRepository invs = new InvestigationRepository(ctx.database(), ctx.clock());
             InvestigationSummary s = invs.summary(id).orElse(null);
             if (s == null) {
-                err().println("watchpost: no investigation " + InvestigationRepository.format(id));
+                err.println("watchpost: no investigation " + InvestigationRepository.format(id));
                 return Main.NOT_FOUND;
             }
             List<ScanRecord> scans = invs.scansOf(id);
@@ -135,26 +220,26 @@ public final class InvestigationsCommand extends CliSupport implements Callable<
                         sn.put("state", st.state().name());
                     }
                 }
-                out().println(m.writeValueAsString(root));
+                out.println(m.writeValueAsString(root));
                 return Main.OK;
             }
             Investigation inv = s.investigation();
-            out().printf("%s  %s%n", inv.displayId(), inv.name());
-            if (!inv.description().isEmpty()) out().println(inv.description());
-            out().printf("%d scan(s), last activity %s%n", s.scanCount(), TIME.format(s.lastActivity().atZone(zone)));
+            out.printf("%s  %s%n", inv.displayId(), inv.name());
+            if (!inv.description().isEmpty()) out.println(inv.description());
+            out.printf("%d scan(s), last activity %s%n", s.scanCount(), TIME.format(s.lastActivity().atZone(zone)));
             if (!scans.isEmpty()) {
-                out().printf("%nscans (oldest first):%n");
+                out.printf("%nscans (oldest first):%n");
                 for (ScanRecord sc : scans) {
                     Instant at = sc.startedAt() != null ? sc.startedAt() : sc.createdAt();
-                    out().printf("  %-10s %-16s %-10s %-24s findings %s%n", sc.scanId(), TIME.format(at.atZone(zone)), sc.status(),
+                    out.printf("  %-10s %-16s %-10s %-24s findings %s%n", sc.scanId(), TIME.format(at.atZone(zone)), sc.status(),
                             ScansCommand.cut(sc.name(), 24), counts(sc.severities()));
                 }
             }
             if (!findings.isEmpty()) {
-                out().printf("%nfindings (one per finding across the scans):%n");
+                out.printf("%nfindings (one per finding across the scans):%n");
                 for (InvestigationFinding f : findings) {
                     FindingLifecycle l = f.lifecycle();
-                    out().printf("  %-8s %-10s %-22s %s  [seen in %d scan(s)]%n", l.severity().label(), l.current().label(),
+                    out.printf("  %-8s %-10s %-22s %s  [seen in %d scan(s)]%n", l.severity().label(), l.current().label(),
                             l.location(), l.title(), l.occurrences());
                 }
             }

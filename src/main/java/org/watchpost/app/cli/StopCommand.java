@@ -1,49 +1,59 @@
 package org.watchpost.app.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
+import org.apache.commons.cli.Options;
 import org.watchpost.app.AppContext;
 import org.watchpost.app.Main;
 import org.watchpost.engine.model.ScanStatus;
 import org.watchpost.store.ScanRecord;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code watchpost stop SCAN-n}: asks the process running a scan to stop it; its results stay. */
-@Command(name = "stop", mixinStandardHelpOptions = true,
-        description = {"Stop running scans (in this or another Watchpost process). What they found is kept.",
-                "Exit codes: 0 stopped (or already ended), 1 not confirmed within the wait, 2 refused (monitor scan), 3 no such scan."})
-public final class StopCommand extends CliSupport implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "SCAN-ID")
-    List<String> scanIds;
+public final class StopCommand extends CliCommand {
+    @Override
+    public String name() {
+        return "stop";
+    }
 
     @Override
-    public Integer call() throws Exception {
+    public List<String> description() {
+        return List.of("Stop running scans (in this or another Watchpost process). What they found is kept.",
+                "Exit codes: 0 stopped (or already ended), 1 not confirmed within the wait, 2 refused (monitor scan), 3 no such scan.");
+    }
+
+    @Override
+    public Positionals positionals() {
+        return Positionals.oneOrMore("SCAN-ID", "e.g. SCAN-12");
+    }
+
+    @Override
+    public int run(ParsedArgs args, PrintWriter out, PrintWriter err) throws Exception {
+        List<String> scanIds = args.positionals();
         List<Long> ids = ids(scanIds);
         int code = Main.OK;
-        try (AppContext ctx = open()) {
+        try (AppContext ctx = open(args)) {
             for (long id : ids) {
                 ScanRecord s = ctx.scans().get(id).orElse(null);
                 if (s == null) {
-                    err().println("watchpost: no scan SCAN-" + id);
+                    err.println("watchpost: no scan SCAN-" + id);
                     code = Math.max(code, Main.NOT_FOUND);
                     continue;
                 }
                 if (s.status().isTerminal()) {
-                    out().println(s.scanId() + " already " + s.status());
+                    out.println(s.scanId() + " already " + s.status());
                     continue;
                 }
                 if (s.fromMonitor()) {
-                    err().println("watchpost: " + s.scanId() + " was started by a monitor and cannot be stopped; delete it instead");
+                    err.println("watchpost: " + s.scanId() + " was started by a monitor and cannot be stopped; delete it instead");
                     code = Math.max(code, Main.USAGE);
                     continue;
                 }
                 ctx.scans().requestStop(id);
                 ScanStatus end = waitForEnd(ctx, id, 5000);
                 if (end != null) {
-                    out().println(s.scanId() + " " + end);
+                    out.println(s.scanId() + " " + end);
                 } else {
-                    err().println("watchpost: stop of " + s.scanId() + " requested, but the process running it has not confirmed"
+                    err.println("watchpost: stop of " + s.scanId() + " requested, but the process running it has not confirmed"
                             + " within 5 s. If no Watchpost is running, the scan is marked INTERRUPTED at the next start.");
                     code = Math.max(code, Main.FAILED);
                 }

@@ -30,7 +30,7 @@ public final class AboutDialog {
             new Component("ORMLite", "database mapping", "ISC"),
             new Component("JFreeChart, JFreeChart-FX", "charts", "LGPL-2.1"),
             new Component("Apache PDFBox", "PDF reports", "Apache-2.0"),
-            new Component("picocli", "command line", "Apache-2.0"),
+            new Component("Apache Commons CLI", "command line", "Apache-2.0"),
             new Component("Jackson", "JSON", "Apache-2.0"),
             new Component("SLF4J", "logging API", "MIT"),
             new Component("Logback", "logging", "EPL-1.0 / LGPL-2.1"),

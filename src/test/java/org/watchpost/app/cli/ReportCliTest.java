@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.watchpost.app.Main;
 import org.watchpost.report.ScanFixture;
 import org.watchpost.store.DataDirectory;
-import picocli.CommandLine;
 
 class ReportCliTest {
     @TempDir
@@ -25,19 +24,13 @@ class ReportCliTest {
     record Result(int code, String out, String err) {}
 
     Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        // the lead registers these in Main; here they are added by hand
-        if (!cl.getSubcommands().containsKey("report")) cl.addSubcommand("report", new ReportCommand());
-        if (!cl.getSubcommands().containsKey("export")) cl.addSubcommand("export", new ExportCommand());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 2];
         all[0] = "--data-dir";
         all[1] = dir.toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        return new Result(cl.execute(all), out.toString(), err.toString());
+        return new Result(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all), out.toString(), err.toString());
     }
 
     @BeforeEach
