@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Left to itself, sqlite-jdbc copies its native library out of the jar into the temporary
  * folder at every start and reads it back to compare (about 60 ms of each command's start-up).
- * This unpacks it once per library build (the jar entry's CRC names the folder) into a private folder ({@code $XDG_CACHE_HOME/watchpost/native/sqlite-<crc>-…},
+ * This unpacks it once per driver jar and platform into a private folder ({@code $XDG_CACHE_HOME/watchpost/native/sqlite-<key>},
  * mode 700 on POSIX systems), written under a temporary name and moved into place so a
  * concurrent start never loads half a file, and points the driver at it through its own
  * {@code org.sqlite.lib.path}/{@code org.sqlite.lib.name} properties. A copy whose size differs
- * from the jar's is replaced. Whenever anything here fails the properties stay unset and the
+ * from the size noted when it was unpacked is replaced. Whenever anything here fails the properties stay unset and the
  * driver unpacks the library itself as before: this is an optimisation, never a requirement.
  * Set {@code -Dorg.sqlite.lib.path} yourself (or {@code WATCHPOST_NATIVE_CACHE=off}) to opt out.
  */
@@ -66,43 +66,102 @@ public final class SqliteNative {
     /**
      * Unpacks the driver's library for this platform under {@code root} unless an intact copy is
      * there; returns its path, or null when the jar has no library for this platform.
+     *
+     * <p>The folder is named after where the driver's classes come from (the jar's path, size and
+     * time) and the platform (OS, architecture, Java runtime), and holds a note of the library's
+     * expected size. A start that finds both reads no jar entry and asks the driver nothing: its own
+     * platform detection runs {@code uname} and lists {@code /proc/self/map_files}, about 60 ms. Only
+     * a first start, or one after the jar changed, pays for that and the copy.
      */
     static Path unpack(Path root) throws IOException {
-        String folder = org.sqlite.util.LibraryLoaderUtil.getNativeLibResourcePath();
-        String name = org.sqlite.util.LibraryLoaderUtil.getNativeLibName();
-        String resource = folder + "/" + name;
-        var url = org.sqlite.JDBC.class.getResource(resource);
-        if (url == null) return null;
-        long size;
-        String id;
-        if (url.openConnection() instanceof java.net.JarURLConnection jar) {
-            // the jar's directory has each entry's size and CRC: a changed library gets a new folder
-            var entry = jar.getJarEntry();
-            size = entry.getSize();
-            id = Long.toHexString(entry.getCrc());
-        } else {
-            size = url.openConnection().getContentLengthLong();
-            id = "size" + size;
+        Path dir = root.resolve("native").resolve("sqlite-" + sourceKey());
+        Path note = dir.resolve(NOTE);
+        if (Files.isRegularFile(note)) {
+            // "<file name>\n<size>\n", written after the copy: nothing of the driver is asked
+            String[] lines = Files.readString(note).split("\n");
+            try {
+                if (lines.length >= 2 && !lines[0].isBlank() && !lines[0].contains("/") && !lines[0].contains("\\")) {
+                    Path lib = dir.resolve(lines[0].strip());
+                    long expected = Long.parseLong(lines[1].strip());
+                    if (expected > 0 && Files.isRegularFile(lib) && Files.size(lib) == expected) return lib;
+                }
+            } catch (NumberFormatException damaged) {
+                // unpacked again below
+            }
         }
-        Path dir = root.resolve("native").resolve("sqlite-" + id + folder.replace('/', '-'));
-        Path lib = dir.resolve(name);
-        if (size > 0 && Files.isRegularFile(lib) && Files.size(lib) == size) return lib;
+        String name = org.sqlite.util.LibraryLoaderUtil.getNativeLibName();
+        String folder = org.sqlite.util.LibraryLoaderUtil.getNativeLibResourcePath();
+        String resource = folder + "/" + name;
+        if (org.sqlite.JDBC.class.getResource(resource) == null) return null;
         createPrivate(dir);
+        Path lib = dir.resolve(name);
         Path tmp = Files.createTempFile(dir, name, ".part");
         try {
+            long size;
             try (InputStream in = org.sqlite.JDBC.class.getResourceAsStream(resource)) {
                 if (in == null) return null;
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                size = Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
-            if (size > 0 && Files.size(tmp) != size) throw new IOException("short copy of " + resource);
-            try {
-                Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, lib, StandardCopyOption.REPLACE_EXISTING);
-            }
+            if (size <= 0) throw new IOException("empty copy of " + resource);
+            move(tmp, lib);
+            Path noteTmp = Files.createTempFile(dir, NOTE, ".part");
+            Files.writeString(noteTmp, name + "\n" + size + "\n");
+            move(noteTmp, note);
+            forgetOldCopies(dir);
             return lib;
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The note beside the copy: its file name and size. */
+    static final String NOTE = "library";
+
+    /** Removes copies unpacked for other jars or platforms that no start has used for a day. */
+    private static void forgetOldCopies(Path keep) {
+        long dayAgo = System.currentTimeMillis() - 24L * 3600 * 1000;
+        try (var siblings = Files.list(keep.getParent())) {
+            for (Path p : (Iterable<Path>) siblings::iterator) {
+                if (p.equals(keep) || !p.getFileName().toString().startsWith("sqlite-")) continue;
+                if (Files.getLastModifiedTime(p).toMillis() > dayAgo) continue;
+                try (var files = Files.list(p)) {
+                    for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("old SQLite library copies not removed: {}", e.toString());
+        }
+    }
+
+    /** Names where the driver's classes come from and the platform, without opening anything. */
+    static String sourceKey() {
+        StringBuilder k = new StringBuilder();
+        try {
+            var src = org.sqlite.JDBC.class.getProtectionDomain().getCodeSource();
+            if (src != null) {
+                Path jar = Path.of(src.getLocation().toURI());
+                k.append(jar).append('|').append(Files.size(jar)).append('|').append(Files.getLastModifiedTime(jar).toMillis());
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            k.append("unknown-source");
+        }
+        k.append('|').append(System.getProperty("os.name")).append('|').append(System.getProperty("os.arch"))
+                .append('|').append(System.getProperty("java.home"));
+        // two checksums of the description (no message digest: loading the security providers costs 10 ms)
+        byte[] b = k.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b);
+        java.util.zip.Adler32 adler = new java.util.zip.Adler32();
+        adler.update(b);
+        return String.format("%08x%08x", crc.getValue(), adler.getValue());
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -26,7 +26,9 @@ class SqliteNativeTest {
         assertThat(Files.size(lib)).isEqualTo(jarSize);
         assertThat(Files.getPosixFilePermissions(lib.getParent())).containsExactlyInAnyOrder(
                 PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
-        assertThat(Files.list(lib.getParent())).as("no temporary file left").containsExactly(lib);
+        assertThat(Files.list(lib.getParent())).as("no temporary file left")
+                .containsExactlyInAnyOrder(lib, lib.resolveSibling(SqliteNative.NOTE));
+        assertThat(Files.readString(lib.resolveSibling(SqliteNative.NOTE))).isEqualTo(lib.getFileName() + "\n" + jarSize + "\n");
 
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(lib, old);
@@ -41,6 +43,18 @@ class SqliteNativeTest {
         Files.write(lib, new byte[] {1, 2, 3});
         assertThat(SqliteNative.unpack(tmp)).isEqualTo(lib);
         assertThat(Files.size(lib)).isEqualTo(size);
+    }
+
+    @Test
+    void copiesForOtherJarsUnusedForADayAreRemovedWhenANewOneIsUnpacked() throws Exception {
+        Path stale = Files.createDirectories(tmp.resolve("native").resolve("sqlite-0123456789abcdef"));
+        Files.writeString(stale.resolve("libsqlitejdbc.so"), "old");
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 3L * 24 * 3600 * 1000));
+        Path recent = Files.createDirectories(tmp.resolve("native").resolve("sqlite-fedcba9876543210"));
+        Path lib = SqliteNative.unpack(tmp);
+        assertThat(lib).isRegularFile();
+        assertThat(stale).doesNotExist();
+        assertThat(recent).as("another jar's copy in use lately is kept").exists();
     }
 
     @Test
