@@ -147,4 +147,20 @@ class CliScanTest {
         assertThat(missing.code()).isEqualTo(Main.USAGE);
         assertThat(missing.err()).contains("nope.txt").contains("no such file");
     }
+
+    @Test
+    void anExclusionFileIsRecordedAsItsAddressesAndItsHostsAreNotScanned() throws Exception {
+        java.nio.file.Path targets = dir.resolve("targets.txt");
+        java.nio.file.Files.writeString(targets, "127.0.0.1\n127.0.0.2\n127.0.0.3\n");
+        java.nio.file.Path excluded = dir.resolve("excluded.txt");
+        java.nio.file.Files.writeString(excluded, "127.0.0.2   # not ours\n127.0.0.3\n");
+        MainCliTest.Result scan = run("scan", "@" + targets, "--exclude", "@" + excluded, "-q", "--no-discovery", "--no-checks",
+                "--no-services", "--ports", String.valueOf(listener.getLocalPort()));
+        assertThat(scan.code()).as(scan.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run("show", "SCAN-1", "--json").out());
+        assertThat(json.at("/scan/config/exclusions").asText()).isEqualTo("127.0.0.2 127.0.0.3");
+        java.util.List<String> scanned = new java.util.ArrayList<>();
+        json.at("/hosts").forEach(h -> scanned.add(h.get("address").asText()));
+        assertThat(scanned).containsExactly("127.0.0.1");
+    }
 }

@@ -60,7 +60,9 @@ public final class ScanCommand extends CliCommand {
         StartupTrace.mark("arguments parsed");
         List<String> targets = expandFiles(args.positionals());
         String ports = args.value("ports", DEFAULT_PORTS);
-        String exclude = args.value("exclude", "");
+        // exclusions likewise: the scan records the addresses, not a file name relative to this folder
+        String exclude = String.join(" ", expandFiles(List.of(args.value("exclude", "").strip().split("\\s+"))))
+                .strip();
         String name = args.value("name", null);
         boolean noDiscovery = args.has("no-discovery");
         boolean noServices = args.has("no-services");
@@ -151,7 +153,7 @@ public final class ScanCommand extends CliCommand {
     }
 
     /**
-     * A TARGET {@code @file} is replaced by the addresses in the file, so the scan records (and a
+     * A TARGET (or --exclude) {@code @file} is replaced by the addresses in the file, so the scan records (and a
      * re-run from the app repeats) what was scanned rather than a file name relative to this
      * terminal's folder; picocli did this for every argument. Words after {@code #} are comments.
      * A file that cannot be read stays as it is, and the target parser reports why.
