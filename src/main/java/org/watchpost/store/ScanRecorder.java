@@ -152,7 +152,6 @@ public final class ScanRecorder implements ScanListener, AutoCloseable {
         Double progress = null;
         boolean countersDirty = false;
         int[] sevDelta = new int[5];
-        Map<Long, int[]> counts = new HashMap<>();
         try (PreparedStatement upHost = c.prepareStatement("INSERT INTO hosts(scan_id, address, hostname, up, reason, rtt_micros)"
                 + " VALUES (?,?,?,?,?,?) ON CONFLICT(scan_id, address) DO UPDATE SET up = max(up, excluded.up),"
                 + " hostname = coalesce(excluded.hostname, hostname), reason = coalesce(excluded.reason, reason),"
@@ -231,19 +230,13 @@ public final class ScanRecorder implements ScanListener, AutoCloseable {
                     progress = p.fraction();
                 }
             }
+            // one UPDATE per host per batch; a refused connect proves the host up, dropped probes do not
             for (Map.Entry<String, int[]> e : counted.entrySet()) {
-                // a refused connect proves the host up; a host with only dropped probes is not marked up
-                long hostId = hostId(c, upHost, e.getKey(), e.getValue()[0] > 0);
-                int[] n = counts.computeIfAbsent(hostId, k -> new int[2]);
-                n[0] += e.getValue()[0];
-                n[1] += e.getValue()[1];
-                countersDirty = true;
-            }
-            for (Map.Entry<Long, int[]> e : counts.entrySet()) {
                 portCounts.setInt(1, e.getValue()[0]);
                 portCounts.setInt(2, e.getValue()[1]);
-                portCounts.setLong(3, e.getKey());
+                portCounts.setLong(3, hostId(c, upHost, e.getKey(), e.getValue()[0] > 0));
                 portCounts.executeUpdate();
+                countersDirty = true;
             }
         }
         if (countersDirty || progress != null || sevDelta[0] + sevDelta[1] + sevDelta[2] + sevDelta[3] + sevDelta[4] > 0) {
