@@ -10,9 +10,13 @@ public final class DesktopMain {
     private DesktopMain() {
     }
 
+    /** Whether a command line only opens the window: nothing, or just {@code --data-dir DIR}. */
+    static boolean windowOnly(String[] args) {
+        return args.length == 0 || (args.length == 2 && "--data-dir".equals(args[0]));
+    }
+
     public static void main(String[] args) {
-        boolean onlyDataDir = args.length == 0 || (args.length == 2 && "--data-dir".equals(args[0]));
-        if (!onlyDataDir) {
+        if (!windowOnly(args)) {
             Main.main(args);
             return;
         }

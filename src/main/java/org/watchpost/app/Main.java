@@ -65,7 +65,7 @@ public final class Main {
 
     public static void main(String[] args) {
         StartupTrace.mark("main");
-        if (args.length == 0 || (args.length == 2 && "--data-dir".equals(args[0]))) {
+        if (DesktopMain.windowOnly(args)) {
             // the window alone (java -jar, the packaged launcher): no command line to parse, and the
             // database opens while the toolkit starts
             DesktopMain.main(args);

@@ -68,6 +68,12 @@ public abstract class CliCommand {
     /** Runs the command; returns its exit code. A {@link UsageException} becomes exit code 2 with a usage hint. */
     public abstract int run(ParsedArgs args, PrintWriter out, PrintWriter err) throws Exception;
 
+    /** What a command with sub-commands does bare: prints its help; returns {@code exitCode}. */
+    protected final int printHelp(PrintWriter out, int exitCode) {
+        Help.print(out, "watchpost " + name(), this);
+        return exitCode;
+    }
+
     /** The command's options, built on first use, with the standard ones. */
     public final Options options() {
         if (options == null) {

@@ -45,8 +45,7 @@ public final class InvestigationsCommand extends CliCommand {
     /** Without a sub-command: its help. */
     @Override
     public int run(ParsedArgs args, PrintWriter out, PrintWriter err) {
-        Help.print(out, "watchpost investigations", this);
-        return Main.OK;
+        return printHelp(out, Main.OK);
     }
 
     /** {@code investigations list}. */

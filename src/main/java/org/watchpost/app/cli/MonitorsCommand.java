@@ -57,8 +57,7 @@ public final class MonitorsCommand extends CliCommand {
     /** Without a sub-command: its help. */
     @Override
     public int run(ParsedArgs args, PrintWriter out, PrintWriter err) {
-        Help.print(out, "watchpost monitors", this);
-        return Main.OK;
+        return printHelp(out, Main.OK);
     }
 
     /** {@code monitors list}. */

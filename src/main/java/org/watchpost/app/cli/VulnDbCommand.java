@@ -33,8 +33,7 @@ public final class VulnDbCommand extends CliCommand {
     /** Without a sub-command: its help, as a usage error. */
     @Override
     public int run(ParsedArgs args, PrintWriter out, PrintWriter err) {
-        Help.print(out, "watchpost vulndb", this);
-        return Main.USAGE;
+        return printHelp(out, Main.USAGE);
     }
 
     static void printInfo(java.io.PrintWriter out, DatasetInfo info, boolean stale) {
